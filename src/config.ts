@@ -1,0 +1,133 @@
+import { fileURLToPath } from 'node:url';
+import { ConfigError, ConfigErrors } from './errors.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  /** xoxb-… bot token; required for Slack (HTTP or Socket Mode). */
+  slackBotToken: string | undefined;
+  /** Verifies that HTTP requests come from Slack; required in HTTP mode. */
+  slackSigningSecret: string | undefined;
+  /** xapp-… app-level token; when set the bot connects over Socket Mode. */
+  slackAppToken: string | undefined;
+  /** Web API base URL, ending in a slash (GovSlack, proxies, tests). */
+  slackApiUrl: string | undefined;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  /** Locale used when a user's Slack locale is unknown or has no table. */
+  defaultLocale: string;
+  autoReply: boolean;
+  /** A code already explained in a thread is not explained again within this window. */
+  autoReplyCooldownMs: number;
+  /** Where Microsoft's pages and the Windows Update code list live. */
+  dataDir: string;
+}
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+
+const ON = new Set(['on', 'true', '1', 'yes']);
+const OFF = new Set(['off', 'false', '0', 'no']);
+
+/** Reads and validates the whole configuration; throws one ConfigErrors naming every bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const errors: ConfigError[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      errors.push(new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`));
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (ON.has(raw)) return true;
+    if (OFF.has(raw)) return false;
+    errors.push(new ConfigError(name, `must be "on" or "off", got "${raw}"`));
+    return fallback;
+  };
+  const token = (name: string, prefix: string): string | undefined => {
+    const value = text(name);
+    if (value !== undefined && !value.startsWith(prefix)) {
+      // Never echo the value: it may be a real secret pasted into the wrong variable.
+      errors.push(new ConfigError(name, `must start with "${prefix}" (check that the right token is in it)`));
+    }
+    return value;
+  };
+
+  const logLevel = (text('LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    errors.push(new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`));
+  }
+
+  const defaultLocale = text('DEFAULT_LOCALE') ?? 'sv-SE';
+  if (!/^[a-z]{2,3}-[A-Z]{2}$/.test(defaultLocale)) {
+    errors.push(
+      new ConfigError('DEFAULT_LOCALE', `must be a locale like sv-SE or en-US, got "${defaultLocale}"`),
+    );
+  }
+
+  let slackApiUrl = text('SLACK_API_URL');
+  if (slackApiUrl !== undefined) {
+    if (!URL.canParse(slackApiUrl) || !/^https?:$/.test(new URL(slackApiUrl).protocol)) {
+      errors.push(new ConfigError('SLACK_API_URL', `must be an http(s) URL such as https://slack.com/api/`));
+    } else if (!slackApiUrl.endsWith('/')) {
+      slackApiUrl = `${slackApiUrl}/`;
+    }
+  }
+
+  const config: Config = {
+    slackBotToken: token('SLACK_BOT_TOKEN', 'xoxb-'),
+    slackSigningSecret: text('SLACK_SIGNING_SECRET'),
+    slackAppToken: token('SLACK_APP_TOKEN', 'xapp-'),
+    slackApiUrl,
+    port: integer('PORT', 3000, 0, 65535),
+    host: text('HOST') ?? '0.0.0.0',
+    logLevel,
+    defaultLocale,
+    autoReply: flag('AUTO_REPLY', true),
+    autoReplyCooldownMs: integer('AUTO_REPLY_COOLDOWN_SECONDS', 3600, 0, 7 * 24 * 3600) * 1000,
+    dataDir: text('DATA_DIR') ?? DEFAULT_DATA_DIR,
+  };
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return config;
+}
+
+export type RunMode = 'http' | 'socket' | 'console';
+
+/**
+ * Which surface `npm start` runs. Slack needs a bot token plus either an app token
+ * (Socket Mode) or a signing secret (HTTP); with neither, a terminal gets the console.
+ */
+export function chooseMode(config: Config, interactive: boolean): RunMode {
+  const hasSlack =
+    config.slackBotToken !== undefined ||
+    config.slackAppToken !== undefined ||
+    config.slackSigningSecret !== undefined;
+  if (!hasSlack && interactive) return 'console';
+  const missing: ConfigError[] = [];
+  if (config.slackBotToken === undefined) {
+    missing.push(
+      new ConfigError('SLACK_BOT_TOKEN', 'is required to connect to Slack (the xoxb-… Bot User OAuth Token)'),
+    );
+  }
+  if (config.slackAppToken === undefined && config.slackSigningSecret === undefined) {
+    missing.push(
+      new ConfigError(
+        'SLACK_SIGNING_SECRET',
+        'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      ),
+    );
+  }
+  if (missing.length > 0) throw new ConfigErrors(missing);
+  return config.slackAppToken !== undefined ? 'socket' : 'http';
+}

@@ -1,0 +1,95 @@
+/** How a code was written: the forms admins copy out of portals, logs and PowerShell. */
+export type CodeForm = 'hex' | 'bare-hex' | 'decimal' | 'signed-decimal' | 'name';
+
+export interface CodeToken {
+  /** Exactly as written (never rendered unescaped). */
+  raw: string;
+  /** Offset in the (invisible-character-free) text. */
+  index: number;
+  form: CodeForm;
+  /** The 32-bit value; for a name, undefined until the catalog resolves it. */
+  value: number | undefined;
+  /** Upper-cased symbolic name, for the `name` form. */
+  name: string | undefined;
+  /** Hex digits written after 0x (1 to 8); 0 for other forms. */
+  digits: number;
+}
+
+// One pass, bounded alternatives, no nested quantifiers: linear in the input.
+// The boundaries keep codes out of words, longer hex runs, hashes and GUIDs.
+const TOKEN =
+  /(?<![0-9A-Za-z_])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])|(-?[0-9]{1,10})(?![0-9A-Za-z_]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z_]|-[0-9A-Fa-f])|((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
+
+// Zero-width and bidirectional formatting characters that ride along with copied text.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Removes formatting characters that would split a pasted code in two. */
+export function stripInvisible(text: string): string {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
+/**
+ * Every code-like token in `text`, in order. Nothing is dropped or de-duplicated
+ * here; which tokens matter depends on whether the text is a query or a message.
+ */
+export function scanTokens(text: string): CodeToken[] {
+  const clean = stripInvisible(text);
+  const tokens: CodeToken[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(clean); m !== null; m = TOKEN.exec(clean)) {
+    const [raw, hex, decimal, bare, name] = m;
+    if (hex !== undefined) {
+      tokens.push({
+        raw,
+        index: m.index,
+        form: 'hex',
+        value: Number.parseInt(hex, 16) >>> 0,
+        name: undefined,
+        digits: hex.length,
+      });
+    } else if (decimal !== undefined) {
+      const n = Number(decimal);
+      // Outside 32 bits it is not a code: an ID, a timestamp or a phone number.
+      if (n < -0x80000000 || n > 0xffffffff) continue;
+      tokens.push({
+        raw,
+        index: m.index,
+        form: n < 0 ? 'signed-decimal' : 'decimal',
+        value: n >>> 0,
+        name: undefined,
+        digits: 0,
+      });
+      // An 8-digit run is also valid hex (80246008); the caller decides which reading is known.
+      if (/^[0-9]{8}$/.test(decimal)) {
+        tokens.push({
+          raw,
+          index: m.index,
+          form: 'bare-hex',
+          value: Number.parseInt(decimal, 16) >>> 0,
+          name: undefined,
+          digits: 0,
+        });
+      }
+    } else if (bare !== undefined) {
+      tokens.push({
+        raw,
+        index: m.index,
+        form: 'bare-hex',
+        value: Number.parseInt(bare, 16) >>> 0,
+        name: undefined,
+        digits: 0,
+      });
+    } else if (name !== undefined) {
+      tokens.push({
+        raw,
+        index: m.index,
+        form: 'name',
+        value: undefined,
+        name: name.toUpperCase(),
+        digits: 0,
+      });
+    }
+  }
+  return tokens;
+}
