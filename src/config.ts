@@ -32,6 +32,18 @@ const OFF = new Set(['off', 'false', '0', 'no']);
 
 /** Reads and validates the whole configuration; throws one ConfigErrors naming every bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return read(env, 'all');
+}
+
+/** The part the CLI needs: it must not fail over Slack variables it never uses. */
+export function readCliConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'defaultLocale' | 'dataDir'> {
+  const { defaultLocale, dataDir } = read(env, 'cli');
+  return { defaultLocale, dataDir };
+}
+
+const CLI_VARIABLES = new Set(['DEFAULT_LOCALE', 'DATA_DIR']);
+
+function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
   const errors: ConfigError[] = [];
   const text = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -98,7 +110,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoReplyCooldownMs: integer('AUTO_REPLY_COOLDOWN_SECONDS', 3600, 0, 7 * 24 * 3600) * 1000,
     dataDir: text('DATA_DIR') ?? DEFAULT_DATA_DIR,
   };
-  if (errors.length > 0) throw new ConfigErrors(errors);
+  const relevant = scope === 'all' ? errors : errors.filter((e) => CLI_VARIABLES.has(e.variable));
+  if (relevant.length > 0) throw new ConfigErrors(relevant);
   return config;
 }
 

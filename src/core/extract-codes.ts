@@ -16,9 +16,10 @@ export interface CodeToken {
 }
 
 // One pass, bounded alternatives, no nested quantifiers: linear in the input.
-// The boundaries keep codes out of words, longer hex runs, hashes and GUIDs.
+// The boundaries keep codes out of words, longer hex runs, hashes and GUIDs; an
+// underscore bounds a number (Slack's _italics_) but belongs to a symbolic name.
 const TOKEN =
-  /(?<![0-9A-Za-z_])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])|(-?[0-9]{1,10})(?![0-9A-Za-z_]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z_]|-[0-9A-Fa-f])|((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
+  /(?:(?<![0-9A-Za-z])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z])|(-?[0-9]{1,10})(?![0-9A-Za-z]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z]|-[0-9A-Fa-f]))|(?<![0-9A-Za-z_])((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
 
 // Zero-width and bidirectional formatting characters that ride along with copied text.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { chooseMode, readCliConfig, readConfig } from '../src/config.js';
+import { ConfigErrors } from '../src/errors.js';
+
+const slack = { SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_SIGNING_SECRET: 'test-signing-secret' };
+
+function configErrors(fn: () => unknown): ConfigErrors {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigErrors) return error;
+    throw error;
+  }
+  throw new Error('expected ConfigErrors');
+}
+
+describe('readConfig', () => {
+  it('has sensible defaults', () => {
+    expect(readConfig({})).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      defaultLocale: 'sv-SE',
+      autoReply: true,
+      autoReplyCooldownMs: 3_600_000,
+      slackApiUrl: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = readConfig({
+      ...slack,
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      PORT: '8080',
+      LOG_LEVEL: 'DEBUG',
+      DEFAULT_LOCALE: 'en-US',
+      AUTO_REPLY: 'off',
+      AUTO_REPLY_COOLDOWN_SECONDS: '60',
+    });
+    expect(config).toMatchObject({
+      slackApiUrl: 'http://127.0.0.1:9999/api/',
+      port: 8080,
+      logLevel: 'debug',
+      defaultLocale: 'en-US',
+      autoReply: false,
+      autoReplyCooldownMs: 60_000,
+    });
+  });
+
+  it('names every bad variable at once, without echoing a token', () => {
+    const error = configErrors(() =>
+      readConfig({ PORT: 'eighty', AUTO_REPLY: 'maybe', SLACK_BOT_TOKEN: 'xoxp-secret-user-token', LOG_LEVEL: 'loud' }),
+    );
+    expect(error.variables.sort()).toEqual(['AUTO_REPLY', 'LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
+    expect(error.message).not.toContain('xoxp-secret-user-token');
+  });
+
+  it('lets the CLI run even when Slack variables are wrong', () => {
+    expect(readCliConfig({ PORT: 'nope', DEFAULT_LOCALE: 'en-US' }).defaultLocale).toBe('en-US');
+    expect(configErrors(() => readCliConfig({ DEFAULT_LOCALE: 'english' })).variables).toEqual(['DEFAULT_LOCALE']);
+  });
+});
+
+describe('chooseMode', () => {
+  it.each([
+    [{}, true, 'console'],
+    [slack, true, 'http'],
+    [slack, false, 'http'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, false, 'socket'],
+  ] as const)('picks the run mode for %j (terminal: %s)', (env, interactive, mode) => {
+    expect(chooseMode(readConfig(env), interactive)).toBe(mode);
+  });
+
+  it('fails fast without a terminal, naming the missing variables', () => {
+    expect(configErrors(() => chooseMode(readConfig({}), false)).variables).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    expect(configErrors(() => chooseMode(readConfig({ SLACK_SIGNING_SECRET: 's3cret' }), true)).variables).toEqual([
+      'SLACK_BOT_TOKEN',
+    ]);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { answerMessage, answerQuery, hasIntuneCode } from '../../src/core/answer.js';
+import type { Resolution } from '../../src/core/resolve-code.js';
+import { catalog } from '../support/catalog.js';
+
+const summary = (item: Resolution) =>
+  item.kind === 'intune'
+    ? `${item.entry.code} ${item.via}`
+    : item.kind === 'windows-update'
+      ? `${item.wu.code} wu`
+      : `${item.decode?.code ?? item.token.name} unknown`;
+
+describe('answerQuery', () => {
+  it.each([
+    ['0x80cf6008'],
+    ['0X80CF6008'],
+    ['80cf6008'],
+    ['2161074184'],
+    ['-2133893112'],
+    ['OM_E_DM_FAILTOCONNECTTOBITS'],
+    ['om_e_dm_failtoconnecttobits'],
+    ['(0x80cf6008).'],
+    ['code=0x80cf6008,'],
+  ])('resolves %s to the Intune row 0x80CF6008', (query) => {
+    const answer = answerQuery(catalog, query);
+    expect(answer.kind).toBe('codes');
+    expect(answer.items.map(summary)).toEqual(['0x80CF6008 intune']);
+  });
+
+  it('resolves a Windows Update code or name to its Intune twin', () => {
+    expect(answerQuery(catalog, '0x80246008 WU_E_DS_INUSE').items.map(summary)).toEqual([
+      '0x80CF6008 wu-twin',
+      '0x80CF8001 wu-twin',
+    ]);
+  });
+
+  it('resolves a Windows Update code without a twin to its wuerror.h name only', () => {
+    const [item] = answerQuery(catalog, '0x80240047').items;
+    expect(item?.kind).toBe('windows-update');
+    expect(item?.kind === 'windows-update' && item.wu.name).toBe('WU_E_REVERT_NOT_ALLOWED');
+  });
+
+  it('explains an unknown code with an HRESULT decode and a near miss', () => {
+    const [item] = answerQuery(catalog, '0x80cf6f08').items;
+    expect(item?.kind).toBe('unknown');
+    if (item?.kind !== 'unknown') return;
+    expect(item.decode).toMatchObject({ facility: 0xcf, severity: 'error' });
+    expect(item.suggestions.map((s) => s.code)).toContain('0x80CF6008');
+  });
+
+  it('decodes a Win32 error inside an unknown HRESULT', () => {
+    const [item] = answerQuery(catalog, '0x80070005').items;
+    expect(item?.kind === 'unknown' && item.decode?.win32Error).toBe(5);
+  });
+
+  it('answers several codes in the order given, each once', () => {
+    expect(answerQuery(catalog, '0x80cf6009, 0x80cf6008 0x80cf6009').items.map(summary)).toEqual([
+      '0x80CF6009 intune',
+      '0x80CF6008 intune',
+    ]);
+  });
+
+  it.each([[''], ['   '], ['help'], ['HELP'], ['hjälp']])('gives usage for %j', (query) => {
+    expect(answerQuery(catalog, query).kind).toBe('usage');
+  });
+
+  it('searches names and descriptions when no code is given', () => {
+    const answer = answerQuery(catalog, 'BITS');
+    expect(answer.kind).toBe('search');
+    expect(answer.search?.hits.map((h) => h.entry.name)).toEqual(['OM_E_DM_FAILTOCONNECTTOBITS', 'OM_E_DM_BITSTRANSFERERROR']);
+  });
+
+  it('ranks a name match for "timeout" first and limits the hits', () => {
+    const answer = answerQuery(catalog, 'timeout', { searchLimit: 2 });
+    expect(answer.search?.hits).toHaveLength(2);
+    expect(answer.search?.hits[0]?.entry.name).toMatch(/TIME_?OUT/);
+  });
+
+  it('finds Swedish words without their diacritics', () => {
+    expect(answerQuery(catalog, 'hamtningshanteraren').search?.hits.length).toBeGreaterThan(0);
+  });
+
+  it('says nothing was found for words that match nothing', () => {
+    const answer = answerQuery(catalog, 'zebra crossing');
+    expect(answer.kind).toBe('search');
+    expect(answer.search?.hits).toEqual([]);
+  });
+
+  it('always carries the Windows Update fallback link', () => {
+    for (const query of ['', '0x80cf6008', 'proxy', '0x80070005']) {
+      expect(answerQuery(catalog, query).fallbackUrl).toBe(catalog.fallbackUrl);
+    }
+  });
+});
+
+describe('answerMessage', () => {
+  it('stays empty for a message without codes', () => {
+    const answer = answerMessage(catalog, 'Has anyone seen the printer? Ticket 4711, build 22631.');
+    expect(answer.kind).toBe('none');
+    expect(hasIntuneCode(answer)).toBe(false);
+  });
+
+  it('flags a message holding an Intune code, and not one holding only an unknown HRESULT', () => {
+    expect(hasIntuneCode(answerMessage(catalog, 'failed: 0x80cf6008'))).toBe(true);
+    expect(hasIntuneCode(answerMessage(catalog, 'failed: 0x80246008'))).toBe(true);
+    expect(hasIntuneCode(answerMessage(catalog, 'failed: 0x87d1041c'))).toBe(false);
+    expect(hasIntuneCode(answerMessage(catalog, 'failed: 0x80240047'))).toBe(false);
+  });
+
+  it('finds all codes in a 40,000-character log', () => {
+    const lines = catalog.entries.slice(0, 60).map((e, i) => `2026-11-24T08:00:${String(i % 60).padStart(2, '0')} agent error ${e.code.toLowerCase()} while syncing`);
+    let text = lines.join('\n');
+    text = (text + '\n').repeat(Math.ceil(40_000 / text.length)).slice(0, 40_000);
+    expect(answerMessage(catalog, text).items).toHaveLength(60);
+  });
+});

@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { boltLogger, createLogger } from '../src/log.js';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+const BOT = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
+const APP = 'xapp-1-A0123456789-1234567890123-abcdef0123456789';
+const SIGNING = 'f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8';
+
+describe('createLogger', () => {
+  it('writes JSON lines with data first and the message second', () => {
+    const { lines, destination } = capture();
+    createLogger({ destination }).info({ surface: 'command', codes: ['0x80CF6008'], ms: 3 }, 'lookup');
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ surface: 'command', codes: ['0x80CF6008'], ms: 3, msg: 'lookup' });
+  });
+
+  it('never writes tokens or the signing secret, in data, messages or errors', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination, secrets: [SIGNING, BOT, APP] });
+    log.info({ token: BOT, headers: { authorization: `Bearer ${BOT}` }, nested: { note: `app ${APP}` } }, `sent with ${BOT}`);
+    log.error({ err: new Error(`auth failed for ${BOT} with secret ${SIGNING}`) }, 'failed');
+    log.warn(`signing secret is ${SIGNING}`);
+    boltLogger(log).error('bolt says', new Error(`token ${APP}`), { t: BOT });
+    const output = lines.join('');
+    for (const secret of [BOT, APP, SIGNING]) expect(output).not.toContain(secret);
+    expect(output).toContain('[redacted]');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('bridges Bolt log calls to the same logger', () => {
+    const { lines, destination } = capture();
+    boltLogger(createLogger({ destination, level: 'debug' })).info('socket connected', 42);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ component: 'bolt', msg: 'socket connected 42' });
+  });
+});
