@@ -86,12 +86,20 @@ const TO_BOLT: Record<string, BoltLogLevel> = {
   silent: BoltLogLevel.ERROR,
 };
 
+// Slack's SDKs log raw request bodies and WebSocket frames at debug level; those
+// carry message text, which never goes into our logs. Only the line's label is kept.
+const RAW_PAYLOAD =
+  /^(http request body|http request headers|Received a message on the WebSocket|Sending a WebSocket message|Calling ack\(\))/;
+
 /** Bolt and its Web API client log through this adapter, so they share level, format and redaction. */
 export function boltLogger(log: Logger): BoltLogger {
   let child = log.child({ component: 'bolt' });
   const line = (args: unknown[]): [Record<string, unknown>, string] => {
     const data: Record<string, unknown> = {};
     const words: string[] = [];
+    const first = args[0];
+    if (typeof first === 'string' && RAW_PAYLOAD.test(first))
+      return [{ omitted: 'payload' }, first.replace(/:[\s\S]*$/, '')];
     for (const arg of args) {
       if (arg instanceof Error) data.err = arg;
       else if (typeof arg === 'string') words.push(arg);

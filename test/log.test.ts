@@ -21,13 +21,21 @@ describe('createLogger', () => {
   it('writes JSON lines with data first and the message second', () => {
     const { lines, destination } = capture();
     createLogger({ destination }).info({ surface: 'command', codes: ['0x80CF6008'], ms: 3 }, 'lookup');
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ surface: 'command', codes: ['0x80CF6008'], ms: 3, msg: 'lookup' });
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      surface: 'command',
+      codes: ['0x80CF6008'],
+      ms: 3,
+      msg: 'lookup',
+    });
   });
 
   it('never writes tokens or the signing secret, in data, messages or errors', () => {
     const { lines, destination } = capture();
     const log = createLogger({ destination, secrets: [SIGNING, BOT, APP] });
-    log.info({ token: BOT, headers: { authorization: `Bearer ${BOT}` }, nested: { note: `app ${APP}` } }, `sent with ${BOT}`);
+    log.info(
+      { token: BOT, headers: { authorization: `Bearer ${BOT}` }, nested: { note: `app ${APP}` } },
+      `sent with ${BOT}`,
+    );
     log.error({ err: new Error(`auth failed for ${BOT} with secret ${SIGNING}`) }, 'failed');
     log.warn(`signing secret is ${SIGNING}`);
     boltLogger(log).error('bolt says', new Error(`token ${APP}`), { t: BOT });
@@ -41,5 +49,18 @@ describe('createLogger', () => {
     const { lines, destination } = capture();
     boltLogger(createLogger({ destination, level: 'debug' })).info('socket connected', 42);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ component: 'bolt', msg: 'socket connected 42' });
+  });
+});
+
+describe('boltLogger', () => {
+  it('keeps raw Slack payloads that the SDKs log at debug level out of the log', () => {
+    const { lines, destination } = capture();
+    const bolt = boltLogger(createLogger({ destination, level: 'debug' }));
+    bolt.debug('http request body: {"text":"secret incident details 0x80cf6008"}');
+    bolt.debug('Received a message on the WebSocket: {"payload":{"event":{"text":"private words"}}}');
+    const output = lines.join('');
+    expect(output).not.toContain('incident');
+    expect(output).not.toContain('private words');
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ msg: 'http request body', omitted: 'payload' });
   });
 });
