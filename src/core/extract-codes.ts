@@ -62,7 +62,8 @@ export function scanTokens(text: string): CodeToken[] {
         digits: 0,
       });
       // An 8-digit run is also valid hex (80246008); the caller decides which reading is known.
-      if (/^[0-9]{8}$/.test(decimal)) {
+      // A length check, not a second regex: this runs for every number in a pasted log.
+      if (decimal.length === 8 && decimal.charCodeAt(0) !== 0x2d) {
         tokens.push({
           raw,
           index: m.index,
