@@ -32,7 +32,8 @@ export function stripInvisible(text: string): string {
 
 /**
  * Every code-like token in `text`, in order. Nothing is dropped or de-duplicated
- * here; which tokens matter depends on whether the text is a query or a message.
+ * here (except unsigned numbers of up to six digits, which cannot be codes); which
+ * tokens matter depends on whether the text is a query or a message.
  */
 export function scanTokens(text: string): CodeToken[] {
   const clean = stripInvisible(text);
@@ -53,6 +54,10 @@ export function scanTokens(text: string): CodeToken[] {
       const n = Number(decimal);
       // Outside 32 bits it is not a code: an ID, a timestamp or a phone number.
       if (n < -0x80000000 || n > 0xffffffff) continue;
+      // Below 1,000,000 the facility is 0 to 15, never Intune's (0xCF) nor Windows Update's (0x24):
+      // no such number can be a known code or an error HRESULT. Logs are full of them (times,
+      // process ids), and a token for each one made pasted logs slow to scan.
+      if (decimal.length < 7 && decimal.charCodeAt(0) !== 0x2d) continue;
       tokens.push({
         raw,
         index: m.index,
