@@ -18,8 +18,11 @@ export interface CodeToken {
 // One pass, bounded alternatives, no nested quantifiers: linear in the input.
 // The boundaries keep codes out of words, longer hex runs, hashes and GUIDs; an
 // underscore bounds a number (Slack's _italics_) but belongs to a symbolic name.
+// Unsigned decimals need 7 digits: below 1,000,000 the facility is 0 to 15, never
+// Intune's (0xCF) nor Windows Update's (0x24), so no such number is a code, and logs
+// are full of them (times, process ids); matching each one made pastes slow to scan.
 const TOKEN =
-  /(?:(?<![0-9A-Za-z])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z])|(-?[0-9]{1,10})(?![0-9A-Za-z]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z]|-[0-9A-Fa-f]))|(?<![0-9A-Za-z_])((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
+  /(?:(?<![0-9A-Za-z])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z])|(-[0-9]{1,10}|[0-9]{7,10})(?![0-9A-Za-z]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z]|-[0-9A-Fa-f]))|(?<![0-9A-Za-z_])((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
 
 // Zero-width and bidirectional formatting characters that ride along with copied text.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -54,10 +57,6 @@ export function scanTokens(text: string): CodeToken[] {
       const n = Number(decimal);
       // Outside 32 bits it is not a code: an ID, a timestamp or a phone number.
       if (n < -0x80000000 || n > 0xffffffff) continue;
-      // Below 1,000,000 the facility is 0 to 15, never Intune's (0xCF) nor Windows Update's (0x24):
-      // no such number can be a known code or an error HRESULT. Logs are full of them (times,
-      // process ids), and a token for each one made pasted logs slow to scan.
-      if (decimal.length < 7 && decimal.charCodeAt(0) !== 0x2d) continue;
       tokens.push({
         raw,
         index: m.index,
