@@ -1,0 +1,39 @@
+/** What a line typed in the console means: the same gestures a person makes in Slack. */
+export type ConsoleInput =
+  | { type: 'command'; text: string }
+  | { type: 'mention'; text: string; inThread: boolean }
+  | { type: 'message'; text: string; inThread: boolean }
+  | { type: 'share' }
+  | { type: 'dismiss' }
+  | { type: 'help' }
+  | { type: 'exit' }
+  | { type: 'empty' };
+
+const MENTION = /^@intune-err\b[:,]?\s*/i;
+const COMMAND = /^\/intune-err(?:\s+|$)/i;
+// "> text" replies in the thread of the last message, as clicking "Reply in thread" would.
+const IN_THREAD = /^>\s?/;
+
+export function parseLine(line: string): ConsoleInput {
+  const trimmed = line.trim();
+  if (trimmed === '') return { type: 'empty' };
+  const word = trimmed.toLowerCase();
+  if (word === 'exit' || word === 'quit' || word === '/exit' || word === '/quit') return { type: 'exit' };
+  if (word === 'help' || word === '/help' || word === '?') return { type: 'help' };
+  if (word === 'share' || word === '/share') return { type: 'share' };
+  if (word === 'dismiss' || word === '/dismiss') return { type: 'dismiss' };
+  if (COMMAND.test(trimmed)) return { type: 'command', text: trimmed.replace(COMMAND, '').trim() };
+  const inThread = IN_THREAD.test(trimmed);
+  const text = inThread ? trimmed.replace(IN_THREAD, '') : trimmed;
+  if (MENTION.test(text)) return { type: 'mention', text: text.replace(MENTION, '').trim(), inThread };
+  return { type: 'message', text, inThread };
+}
+
+export const CONSOLE_HELP = `Type as you would in Slack:
+  /intune-err 0x80cf6008       a private answer (try: share, to post it to the channel)
+  /intune-err BITS             search names and descriptions
+  @intune-err <text>           mention the bot: it answers in the thread
+  any other text               a channel message: codes in it get an automatic reply in its thread
+  > <text>                     reply in the thread of the last message (try: > @intune-err)
+  share | dismiss              press the last answer's "Share in channel" or "Dismiss" button
+  help | exit`;

@@ -1,0 +1,54 @@
+import { config as loadDotenv } from 'dotenv';
+import { chooseMode, readConfig } from './config.js';
+import { runConsole } from './console/run-console.js';
+import { loadCatalog } from './core/catalog/load-catalog.js';
+import { IntuneErrError } from './errors.js';
+import { createLogger } from './log.js';
+import { exitOnSignals } from './run/shutdown.js';
+import { startBot } from './run/start-bot.js';
+
+const README_HINT = 'See README.md, "Install in Slack", for where each value comes from.';
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const config = readConfig();
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const mode = chooseMode(config, interactive);
+  const catalog = loadCatalog(config.dataDir);
+
+  if (mode === 'console') {
+    // The chat owns the terminal: only warnings and errors are logged, to stderr.
+    const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: true });
+    await runConsole({ config, catalog, log, input: process.stdin, output: process.stdout });
+    return;
+  }
+  const log = createLogger({
+    level: config.logLevel,
+    pretty: process.stdout.isTTY === true,
+    secrets: [config.slackBotToken, config.slackAppToken, config.slackSigningSecret],
+  });
+  // A failed promise somewhere must be logged, never take down a bot that is answering other channels.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+  const bot = await startBot({ config, catalog, log, mode });
+  exitOnSignals(bot, log);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof IntuneErrError) {
+    process.stderr.write(
+      `intune-err cannot start:\n${indent(error.message)}\n${error.code === 'INTUNE_ERR_CONFIG' ? `${README_HINT}\n` : ''}`,
+    );
+  } else {
+    process.stderr.write(
+      `intune-err stopped on an unexpected error: ${(error as Error)?.stack ?? String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

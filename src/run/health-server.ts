@@ -1,0 +1,59 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface HealthServer {
+  server: Server;
+  /** Flip to true once the bot can answer; /healthz says 503 until then and while shutting down. */
+  setReady(ready: boolean): void;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * The process's one HTTP server. `/healthz` is answered here in every mode; any
+ * other request goes to `next` (Bolt's request listener in HTTP mode) or gets 404.
+ */
+export function createHealthServer(next?: RequestHandler): HealthServer {
+  let ready = false;
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: ready }));
+      return;
+    }
+    if (next) next(req, res);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+  });
+  // Slack's own timeout is 3 s; a slow client must not hold a socket forever.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  return {
+    server,
+    setReady(value) {
+      ready = value;
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

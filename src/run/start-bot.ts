@@ -1,0 +1,69 @@
+import type { HTTPReceiver } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { Catalog } from '../core/catalog/types.js';
+import type { Logger } from '../log.js';
+import { createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
+import { createHealthServer } from './health-server.js';
+import { SocketModeReceiver } from './socket-mode-receiver.js';
+
+export interface RunningBot {
+  slack: SlackApp;
+  mode: 'http' | 'socket';
+  /** The port /healthz (and in HTTP mode /slack/events) listens on. */
+  port: number;
+  /** Stops accepting, lets in-flight replies finish, closes connections. */
+  stop(): Promise<void>;
+}
+
+export interface StartBotOptions {
+  config: Config;
+  catalog: Catalog;
+  log: Logger;
+  mode: 'http' | 'socket';
+  /** Per-channel pacing of sends; tests and benchmarks may lower it. */
+  perChannelIntervalMs?: number;
+}
+
+/** Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. */
+export async function startBot({
+  config,
+  catalog,
+  log,
+  mode,
+  perChannelIntervalMs,
+}: StartBotOptions): Promise<RunningBot> {
+  const outbox = perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs };
+  const receiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({ appToken: config.slackAppToken ?? '', slackApiUrl: config.slackApiUrl, log })
+      : undefined;
+  const slack = createSlackApp({ config, catalog, log, outbox, ...(receiver ? { receiver } : {}) });
+  const http = createHealthServer(
+    mode === 'http' ? (slack.receiver as HTTPReceiver).requestListener : undefined,
+  );
+  const address = await http.listen(config.port, config.host);
+  if (receiver) await slack.app.start();
+  http.setReady(true);
+  log.info(
+    {
+      mode,
+      port: address.port,
+      ...(mode === 'http' ? { path: EVENTS_PATH } : {}),
+      locales: catalog.locales,
+      codes: catalog.entries.length,
+    },
+    'intune-err is ready',
+  );
+  return {
+    slack,
+    mode,
+    port: address.port,
+    async stop() {
+      http.setReady(false);
+      const closing = http.close();
+      if (receiver) await receiver.stop();
+      await slack.drain();
+      await closing;
+    },
+  };
+}

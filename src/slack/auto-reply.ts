@@ -1,0 +1,54 @@
+import type { App } from '@slack/bolt';
+import { type Answer, answerMessage } from '../core/answer.js';
+import { renderBlocks, renderPlain } from '../render/blocks.js';
+import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { quietReason } from './quiet-rules.js';
+
+/**
+ * Someone pasted a known code in a channel the bot is in: a short reply in that
+ * message's thread. Quiet for everything else, and never twice for one code in one thread.
+ */
+export function registerAutoReply(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, client, context }) => {
+    if (!deps.config.autoReply) return;
+    const message = event as {
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      ts: string;
+      thread_ts?: string;
+      channel: string;
+    };
+    const reason = quietReason(message, context.botUserId);
+    if (reason !== undefined) {
+      deps.log.debug({ surface: 'auto-reply', quiet: reason }, 'staying quiet');
+      return;
+    }
+    const started = performance.now();
+    const threadTs = message.thread_ts ?? message.ts;
+    const found = answerMessage(deps.catalog, message.text ?? '');
+    // Only rows of the Intune table earn an unasked-for reply; an unknown hex number is not ours to explain.
+    const fresh = found.items.filter(
+      (item) =>
+        item.kind === 'intune' && !deps.cooldown.isCooling(message.channel, threadTs, item.entry.code),
+    );
+    if (fresh.length === 0) {
+      if (found.items.length > 0)
+        deps.log.debug({ surface: 'auto-reply', quiet: 'cooldown-or-unknown' }, 'staying quiet');
+      return;
+    }
+    const answer: Answer = { ...found, items: fresh };
+    // Claim the codes before sending, so a burst of pastes in one thread cannot race to a double reply.
+    deps.cooldown.remember(message.channel, threadTs, fresh.map(codeOf));
+    const locale = await readerLocale(deps, client, message.user);
+    const options = { locale, surface: 'auto-reply' as const, dismissible: true };
+    await deps.outbox.post(client, {
+      channel: message.channel,
+      threadTs,
+      message: renderBlocks(deps.catalog, answer, options),
+      plain: () => renderPlain(deps.catalog, answer, options),
+    });
+    logLookup(deps, 'auto-reply', answer, locale, started);
+  });
+}

@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
+import { renderBlocks, renderPlain } from '../render/blocks.js';
+import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+
+const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
+
+/**
+ * `@intune-err` in a support thread: always answered in the thread. The codes in
+ * the mention come first; without any, the codes posted earlier in the thread.
+ */
+export function registerMention(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, client, context }) => {
+    const started = performance.now();
+    const threadTs = event.thread_ts ?? event.ts;
+    const locale = await readerLocale(deps, client, event.user);
+    let answer: Answer = answerQuery(deps.catalog, (event.text ?? '').replace(USER_MENTION, ' '));
+    if (answer.kind !== 'codes') {
+      answer = event.thread_ts
+        ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context.botUserId)
+        : none(deps);
+    }
+    const options = { locale, surface: 'mention' as const };
+    await deps.outbox.post(client, {
+      channel: event.channel,
+      threadTs,
+      message: renderBlocks(deps.catalog, answer, options),
+      plain: () => renderPlain(deps.catalog, answer, options),
+    });
+    // Auto-reply must not explain these again in this thread.
+    deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
+    logLookup(deps, 'mention', answer, locale, started);
+  });
+}
+
+function none(deps: SlackDeps): Answer {
+  return { kind: 'none', items: [], search: undefined, fallbackUrl: deps.catalog.fallbackUrl };
+}
+
+/** The codes people posted in the thread before the mention (the bot's own replies excluded). */
+async function codesInThread(
+  deps: SlackDeps,
+  client: WebClient,
+  channel: string,
+  threadTs: string,
+  mentionTs: string,
+  botUserId: string | undefined,
+): Promise<Answer> {
+  try {
+    const res = await client.conversations.replies({ channel, ts: threadTs, limit: 200 });
+    const text = (res.messages ?? [])
+      .filter((m) => m.ts !== mentionTs && m.bot_id === undefined && m.user !== botUserId)
+      .map((m) => m.text ?? '')
+      .join('\n');
+    return answerMessage(deps.catalog, text);
+  } catch (error) {
+    // Without the thread we can still say how to ask.
+    deps.log.warn({ err: error, channel }, 'conversations.replies failed; answering with usage');
+    return none(deps);
+  }
+}

@@ -1,0 +1,65 @@
+import { LRUCache } from 'lru-cache';
+
+/** The parts of a Slack message event the quiet rules look at. */
+export interface MessageLike {
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+}
+
+export type QuietReason = 'subtype' | 'bot' | 'self' | 'mentions-bot' | 'no-text';
+
+/**
+ * Why auto-reply must stay out of a message, or undefined when it may answer.
+ * Edits, deletions, joins and every other subtype are not someone pasting a code;
+ * bots are never answered, so two bots can never talk each other into a loop.
+ */
+export function quietReason(message: MessageLike, botUserId: string | undefined): QuietReason | undefined {
+  if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') {
+    return message.subtype === 'bot_message' ? 'bot' : 'subtype';
+  }
+  if (message.bot_id !== undefined) return 'bot';
+  if (botUserId !== undefined && message.user === botUserId) return 'self';
+  if (typeof message.text !== 'string' || message.text === '') return 'no-text';
+  // The app_mention listener answers these: one message, one reply.
+  if (botUserId !== undefined && message.text.includes(`<@${botUserId}>`)) return 'mentions-bot';
+  return undefined;
+}
+
+/** Remembers event ids already handled, so Slack's retries are acknowledged but not answered twice. */
+export class EventDeduper {
+  private readonly seen: LRUCache<string, true>;
+  constructor(max = 10_000, ttlMs = 60 * 60 * 1000) {
+    this.seen = new LRUCache({ max, ttl: ttlMs });
+  }
+  /** True the first time an id is seen. */
+  firstTime(eventId: string): boolean {
+    if (this.seen.has(eventId)) return false;
+    this.seen.set(eventId, true);
+    return true;
+  }
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/** Which codes were already explained in which thread, for the cooldown window. */
+export class ThreadCooldown {
+  private readonly explained: LRUCache<string, true>;
+  constructor(ttlMs: number, max = 50_000) {
+    this.explained = new LRUCache({ max, ttl: Math.max(1, ttlMs) });
+  }
+  private key(channel: string, threadTs: string, code: string): string {
+    return `${channel}\u0000${threadTs}\u0000${code}`;
+  }
+  isCooling(channel: string, threadTs: string, code: string): boolean {
+    return this.explained.has(this.key(channel, threadTs, code));
+  }
+  remember(channel: string, threadTs: string, codes: readonly string[]): void {
+    for (const code of codes) this.explained.set(this.key(channel, threadTs, code), true);
+  }
+  get size(): number {
+    return this.explained.size;
+  }
+}

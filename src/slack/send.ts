@@ -1,0 +1,152 @@
+import type { WebClient } from '@slack/web-api';
+import PQueue from 'p-queue';
+import type { Logger } from '../log.js';
+import type { SlackMessage } from '../render/blocks.js';
+
+export interface OutboxOptions {
+  log: Logger;
+  /** Slack allows about one message per second per channel; bursts beyond it earn 429s. */
+  perChannelIntervalMs?: number;
+  /** Past this backlog a channel's new work is refused and logged, so one flood cannot grow memory without bound. */
+  maxQueuedPerChannel?: number;
+}
+
+export interface PostArgs {
+  channel: string;
+  threadTs?: string;
+  message: SlackMessage;
+  /** Built only if Slack rejects the blocks: a smaller plain-text answer so the person still gets one. */
+  plain: () => SlackMessage;
+}
+
+// Errors where retrying cannot help and nobody is waiting: note them and move on.
+const GIVE_UP = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'message_not_found',
+  'cant_delete_message',
+  'user_not_in_channel',
+]);
+// Errors about the message itself: a plain-text answer usually gets through.
+const SHRINK = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'too_many_attachments',
+  'invalid_arguments',
+]);
+
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/**
+ * Every message the bot sends goes through here: one queue per channel paced to
+ * Slack's per-channel rate, so a flood in one channel is spread out instead of
+ * drawing 429s, and other channels are not held up behind it.
+ */
+export class Outbox {
+  private readonly queues = new Map<string, PQueue>();
+  private readonly log: Logger;
+  private readonly interval: number;
+  private readonly maxQueued: number;
+
+  constructor({ log, perChannelIntervalMs = 1000, maxQueuedPerChannel = 500 }: OutboxOptions) {
+    this.log = log;
+    this.interval = perChannelIntervalMs;
+    this.maxQueued = maxQueuedPerChannel;
+  }
+
+  /** Posts a message (in a thread when `threadTs` is set); resolves with its ts, or undefined when it could not be sent. */
+  post(client: WebClient, args: PostArgs): Promise<string | undefined> {
+    return this.enqueue(args.channel, 'chat.postMessage', async () => {
+      const send = (m: SlackMessage) =>
+        client.chat.postMessage({
+          channel: args.channel,
+          text: m.text,
+          ...(m.blocks.length > 0 ? { blocks: m.blocks } : {}),
+          ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      const res = await this.withShrink(args, send);
+      return res?.ts;
+    });
+  }
+
+  /** A message only `user` sees. */
+  ephemeral(client: WebClient, args: PostArgs & { user: string }): Promise<string | undefined> {
+    return this.enqueue(args.channel, 'chat.postEphemeral', async () => {
+      const send = (m: SlackMessage) =>
+        client.chat.postEphemeral({
+          channel: args.channel,
+          user: args.user,
+          text: m.text,
+          ...(m.blocks.length > 0 ? { blocks: m.blocks } : {}),
+          ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
+        });
+      const res = await this.withShrink(args, send);
+      return res?.message_ts;
+    });
+  }
+
+  delete(client: WebClient, channel: string, ts: string): Promise<boolean> {
+    return this.enqueue(channel, 'chat.delete', async () => {
+      await client.chat.delete({ channel, ts });
+      return true;
+    }).then((ok) => ok === true);
+  }
+
+  /** Resolves when every queued message has been sent or given up on (shutdown drains with this). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.onIdle()));
+  }
+
+  get channels(): number {
+    return this.queues.size;
+  }
+
+  private async withShrink<T>(args: PostArgs, send: (m: SlackMessage) => Promise<T>): Promise<T> {
+    try {
+      return await send(args.message);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === undefined || !SHRINK.has(code)) throw error;
+      this.log.warn(
+        { channel: args.channel, error: code },
+        'Slack rejected the message; retrying as plain text',
+      );
+      return send(args.plain());
+    }
+  }
+
+  private async enqueue<T>(channel: string, method: string, task: () => Promise<T>): Promise<T | undefined> {
+    let queue = this.queues.get(channel);
+    if (!queue) {
+      queue = new PQueue(
+        this.interval > 0 ? { concurrency: 1, intervalCap: 1, interval: this.interval } : { concurrency: 1 },
+      );
+      const created = queue;
+      created.on('idle', () => {
+        // An idle channel keeps no state: memory stays flat however many channels the bot has seen.
+        if (created.size === 0 && created.pending === 0 && this.queues.get(channel) === created)
+          this.queues.delete(channel);
+      });
+      this.queues.set(channel, queue);
+    }
+    if (queue.size >= this.maxQueued) {
+      this.log.error({ channel, method, queued: queue.size }, 'channel backlog full; message not sent');
+      return undefined;
+    }
+    try {
+      return (await queue.add(task)) as T;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      const level = code !== undefined && GIVE_UP.has(code) ? 'warn' : 'error';
+      this.log[level]({ channel, method, error: code ?? (error as Error).message }, 'Slack call failed');
+      return undefined;
+    }
+  }
+}

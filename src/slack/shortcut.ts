@@ -1,0 +1,23 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { answerMessage } from '../core/answer.js';
+import { renderBlocks } from '../render/blocks.js';
+import { logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { SHORTCUT_EXPLAIN } from './registry.js';
+
+/** "Explain error codes" on any message: a private answer for the codes in it. */
+export function registerShortcut(app: App, deps: SlackDeps): void {
+  app.shortcut<MessageShortcut>(SHORTCUT_EXPLAIN, async ({ ack, shortcut, client, respond }) => {
+    await ack();
+    const started = performance.now();
+    const locale = await readerLocale(deps, client, shortcut.user.id);
+    const answer = answerMessage(deps.catalog, shortcut.message.text ?? '');
+    const message = renderBlocks(deps.catalog, answer, { locale, surface: 'shortcut' });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    logLookup(deps, 'shortcut', answer, locale, started);
+  });
+}

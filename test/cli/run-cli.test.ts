@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, runCli } from '../../src/cli/run-cli.js';
+import { catalog } from '../support/catalog.js';
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+    color: false,
+    catalog,
+  });
+  return { code, stdout, stderr };
+}
+
+const ALL_CODES = catalog.entries.map((e) => e.code.toLowerCase());
+
+describe('intune-err CLI', () => {
+  it('returns all 209 rows with the Swedish source text for --json --lang sv-SE', () => {
+    const { code, stdout } = run(['--json', '--lang', 'sv-SE', ...ALL_CODES]);
+    expect(code).toBe(EXIT_OK);
+    const out = JSON.parse(stdout);
+    expect(out.results).toHaveLength(209);
+    const bits = out.results.find((r: { name: string }) => r.name === 'OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(bits.description).toBe(
+      'En åtgärd för hämtningshanteraren misslyckades eftersom hämtningshanteraren inte kunde ansluta BITS (Background Intelligent Transfer Service).',
+    );
+    expect(out.results.filter((r: { windowsUpdate: unknown }) => r.windowsUpdate !== null)).toHaveLength(200);
+  });
+
+  it('returns English for every row with --lang en-US', () => {
+    const out = JSON.parse(run(['--json', '--lang', 'en-US', ...ALL_CODES]).stdout);
+    expect(out.results).toHaveLength(209);
+    for (const result of out.results) expect(result.description).not.toMatch(/[åäö]/);
+  });
+
+  it('prints the documented JSON shape for a known code', () => {
+    const out = JSON.parse(run(['--json', '--lang', 'en-US', '0x80cf6008']).stdout);
+    expect(out).toMatchObject({
+      query: '0x80cf6008',
+      locale: 'en-US',
+      search: null,
+      fallbackUrl: catalog.fallbackUrl,
+    });
+    expect(Object.keys(out.results[0]).sort()).toEqual(
+      [
+        'code',
+        'component',
+        'description',
+        'fallbackUrl',
+        'found',
+        'hresult',
+        'input',
+        'name',
+        'severity',
+        'source',
+        'suggestions',
+        'value',
+        'windowsUpdate',
+      ].sort(),
+    );
+    expect(out.results[0]).toMatchObject({
+      input: '0x80cf6008',
+      source: 'intune',
+      found: true,
+      code: '0x80CF6008',
+      value: 0x80cf6008,
+      name: 'OM_E_DM_FAILTOCONNECTTOBITS',
+      component: 'download-manager',
+      severity: 'error',
+      windowsUpdate: { code: '0x80246008', name: 'WU_E_DM_FAILTOCONNECTTOBITS' },
+    });
+  });
+
+  it('exits 1 when some code is unknown, and still answers the others', () => {
+    const { code, stdout } = run(['--json', '0x80cf6008', '0x80070005']);
+    expect(code).toBe(EXIT_NOT_FOUND);
+    const [known, unknown] = JSON.parse(stdout).results;
+    expect(known.found).toBe(true);
+    expect(unknown).toMatchObject({
+      source: 'unknown',
+      found: false,
+      hresult: { facility: 7, win32Error: 5 },
+    });
+  });
+
+  it('searches words and exits 1 when nothing matches', () => {
+    const hit = JSON.parse(run(['--json', '--lang', 'en-US', 'BITS']).stdout);
+    expect(hit.search.hits[0].name).toBe('OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(run(['zebra']).code).toBe(EXIT_NOT_FOUND);
+  });
+
+  it('prints readable text by default, with the fallback link', () => {
+    const { code, stdout } = run(['--lang', 'en-US', '0x80cf6008']);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toContain('0x80CF6008');
+    expect(stdout).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(stdout).toContain('0x80246008');
+    expect(stdout).toContain(catalog.fallbackUrl);
+    expect(stdout).not.toContain(String.fromCharCode(27));
+  });
+
+  it('takes the default language from DEFAULT_LOCALE', () => {
+    const out = JSON.parse(run(['--json', '0x80cf6008'], { DEFAULT_LOCALE: 'en-US' }).stdout);
+    expect(out.locale).toBe('en-US');
+    expect(JSON.parse(run(['--json', '0x80cf6008']).stdout).locale).toBe('sv-SE');
+  });
+
+  it('prints the Slack message and a Block Kit Builder link with --blocks', () => {
+    const { stdout } = run(['--blocks', '0x80cf6008']);
+    const json = stdout.slice(0, stdout.indexOf('\n\n'));
+    expect(JSON.parse(json).blocks.length).toBeGreaterThan(0);
+    expect(stdout).toContain('https://app.slack.com/block-kit-builder/#');
+  });
+
+  it.each([
+    [['--lang', 'de-DE', '0x80cf6008'], '--lang must be one of'],
+    [['--bogus'], 'Unknown option'],
+    [[], 'give at least one code'],
+    [['--limit', '0', 'proxy'], '--limit'],
+    [['--json', '--blocks', '0x80cf6008'], 'cannot be combined'],
+  ])('exits 2 with a clear message for %j', (args, message) => {
+    const { code, stderr } = run(args);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('--help');
+  });
+
+  it('prints help and the version', () => {
+    expect(run(['--help']).stdout).toContain('Usage');
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
