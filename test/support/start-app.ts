@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { type RunningBot, startBot } from '../../src/run/start-bot.js';
+import { catalog } from './catalog.js';
+import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
+import { SIGNING_SECRET } from './sign.js';
+
+export const BOT_TOKEN = 'xoxb-111111111111-222222222222-testtesttesttesttesttest';
+
+export interface TestBot {
+  baseUrl: string;
+  slack: FakeSlack;
+  bot: RunningBot;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  rawLogs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real bot (Bolt over HTTP) on a free loopback port, pointed at a
+ * fresh fake Slack. Nothing leaves 127.0.0.1.
+ */
+export async function startTestBot(
+  env: Record<string, string> = {},
+  fake: FakeSlackOptions = {},
+  options: { perChannelIntervalMs?: number } = {},
+): Promise<TestBot> {
+  const slack = await new FakeSlack(fake).start();
+  const rawLogs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      rawLogs.push(String(chunk));
+      done();
+    },
+  });
+  const config = readConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const log = createLogger({ level: config.logLevel, destination, secrets: [BOT_TOKEN, SIGNING_SECRET] });
+  const bot = await startBot({
+    config,
+    catalog,
+    log,
+    mode: 'http',
+    perChannelIntervalMs: options.perChannelIntervalMs ?? 0,
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${bot.port}`,
+    slack,
+    bot,
+    rawLogs,
+    get logs() {
+      return rawLogs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+    async stop() {
+      await bot.stop();
+      await slack.stop();
+    },
+  };
+}
