@@ -36,7 +36,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The part the CLI needs: it must not fail over Slack variables it never uses. */
-export function readCliConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'defaultLocale' | 'dataDir'> {
+export function readCliConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'defaultLocale' | 'dataDir'> {
   const { defaultLocale, dataDir } = read(env, 'cli');
   return { defaultLocale, dataDir };
 }

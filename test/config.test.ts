@@ -49,7 +49,12 @@ describe('readConfig', () => {
 
   it('names every bad variable at once, without echoing a token', () => {
     const error = configErrors(() =>
-      readConfig({ PORT: 'eighty', AUTO_REPLY: 'maybe', SLACK_BOT_TOKEN: 'xoxp-secret-user-token', LOG_LEVEL: 'loud' }),
+      readConfig({
+        PORT: 'eighty',
+        AUTO_REPLY: 'maybe',
+        SLACK_BOT_TOKEN: 'xoxp-secret-user-token',
+        LOG_LEVEL: 'loud',
+      }),
     );
     expect(error.variables.sort()).toEqual(['AUTO_REPLY', 'LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
     expect(error.message).not.toContain('xoxp-secret-user-token');
@@ -57,7 +62,9 @@ describe('readConfig', () => {
 
   it('lets the CLI run even when Slack variables are wrong', () => {
     expect(readCliConfig({ PORT: 'nope', DEFAULT_LOCALE: 'en-US' }).defaultLocale).toBe('en-US');
-    expect(configErrors(() => readCliConfig({ DEFAULT_LOCALE: 'english' })).variables).toEqual(['DEFAULT_LOCALE']);
+    expect(configErrors(() => readCliConfig({ DEFAULT_LOCALE: 'english' })).variables).toEqual([
+      'DEFAULT_LOCALE',
+    ]);
   });
 });
 
@@ -72,9 +79,12 @@ describe('chooseMode', () => {
   });
 
   it('fails fast without a terminal, naming the missing variables', () => {
-    expect(configErrors(() => chooseMode(readConfig({}), false)).variables).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
-    expect(configErrors(() => chooseMode(readConfig({ SLACK_SIGNING_SECRET: 's3cret' }), true)).variables).toEqual([
+    expect(configErrors(() => chooseMode(readConfig({}), false)).variables).toEqual([
       'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
     ]);
+    expect(
+      configErrors(() => chooseMode(readConfig({ SLACK_SIGNING_SECRET: 's3cret' }), true)).variables,
+    ).toEqual(['SLACK_BOT_TOKEN']);
   });
 });

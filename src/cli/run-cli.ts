@@ -85,9 +85,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       throw new UsageError(`--lang must be one of ${catalog.locales.join(', ')}, got "${lang}"`);
     }
     const limit = values.limit === undefined ? 5 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be a whole number from 1 to 50');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+      throw new UsageError('--limit must be a whole number from 1 to 50');
     const query = positionals.join(' ');
-    if (query.trim() === '') throw new UsageError('give at least one code or word, e.g. intune-err 0x80cf6008');
+    if (query.trim() === '')
+      throw new UsageError('give at least one code or word, e.g. intune-err 0x80cf6008');
 
     const locale = lang ?? catalog.resolveLocale(config.defaultLocale, config.defaultLocale);
     const answer = answerQuery(catalog, query, { searchLimit: limit });
@@ -96,12 +98,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const message = renderBlocks(catalog, answer, { locale, surface: 'cli', query });
       if (values.blocks) {
         io.stdout(`${JSON.stringify(message, null, 2)}\n\n`);
-        io.stdout(`Preview in Block Kit Builder:\n${BLOCK_KIT_BUILDER}${encodeURIComponent(JSON.stringify({ blocks: message.blocks }))}\n`);
+        io.stdout(
+          `Preview in Block Kit Builder:\n${BLOCK_KIT_BUILDER}${encodeURIComponent(JSON.stringify({ blocks: message.blocks }))}\n`,
+        );
       } else io.stdout(`${renderTerminal(message, { color: io.color })}\n`);
     }
     return allFound(answer) ? EXIT_OK : EXIT_NOT_FOUND;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`intune-err: ${error.message}\nRun intune-err --help for usage.\n`);
       return EXIT_USAGE;
     }
@@ -130,4 +137,6 @@ function toJson(catalog: Catalog, answer: Answer, query: string, locale: string)
   };
 }
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const VERSION: string = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;

@@ -67,7 +67,10 @@ describe('answerQuery', () => {
   it('searches names and descriptions when no code is given', () => {
     const answer = answerQuery(catalog, 'BITS');
     expect(answer.kind).toBe('search');
-    expect(answer.search?.hits.map((h) => h.entry.name)).toEqual(['OM_E_DM_FAILTOCONNECTTOBITS', 'OM_E_DM_BITSTRANSFERERROR']);
+    expect(answer.search?.hits.map((h) => h.entry.name)).toEqual([
+      'OM_E_DM_FAILTOCONNECTTOBITS',
+      'OM_E_DM_BITSTRANSFERERROR',
+    ]);
   });
 
   it('ranks a name match for "timeout" first and limits the hits', () => {
@@ -108,9 +111,14 @@ describe('answerMessage', () => {
   });
 
   it('finds all codes in a 40,000-character log', () => {
-    const lines = catalog.entries.slice(0, 60).map((e, i) => `2026-11-24T08:00:${String(i % 60).padStart(2, '0')} agent error ${e.code.toLowerCase()} while syncing`);
+    const lines = catalog.entries
+      .slice(0, 60)
+      .map(
+        (e, i) =>
+          `2026-11-24T08:00:${String(i % 60).padStart(2, '0')} agent error ${e.code.toLowerCase()} while syncing`,
+      );
     let text = lines.join('\n');
-    text = (text + '\n').repeat(Math.ceil(40_000 / text.length)).slice(0, 40_000);
+    text = `${text}\n`.repeat(Math.ceil(40_000 / text.length)).slice(0, 40_000);
     expect(answerMessage(catalog, text).items).toHaveLength(60);
   });
 });

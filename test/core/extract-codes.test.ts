@@ -6,7 +6,11 @@ import { catalog } from '../support/catalog.js';
 
 const codesIn = (text: string) =>
   answerMessage(catalog, text).items.map((item) =>
-    item.kind === 'intune' ? item.entry.code : item.kind === 'windows-update' ? item.wu.code : (item.decode?.code ?? item.token.name),
+    item.kind === 'intune'
+      ? item.entry.code
+      : item.kind === 'windows-update'
+        ? item.wu.code
+        : (item.decode?.code ?? item.token.name),
   );
 
 describe('extracting codes from a message', () => {
@@ -17,8 +21,16 @@ describe('extracting codes from a message', () => {
     ['unsigned decimal', 'HResult 2161074184', ['0x80CF6008']],
     ['signed decimal as PowerShell prints it', 'HResult : -2133893112', ['0x80CF6008']],
     ['a symbolic name in any case', 'see om_e_dm_failtoconnecttobits', ['0x80CF6008']],
-    ['punctuation around it', '(0x80cf6008). code=0x80cf6009, [0x80cf600B]', ['0x80CF6008', '0x80CF6009', '0x80CF600B']],
-    ['markup around it', '*0x80cf6008* `0x80cf6009` _0x80cf600a_', ['0x80CF6008', '0x80CF6009', '0x80CF600A']],
+    [
+      'punctuation around it',
+      '(0x80cf6008). code=0x80cf6009, [0x80cf600B]',
+      ['0x80CF6008', '0x80CF6009', '0x80CF600B'],
+    ],
+    [
+      'markup around it',
+      '*0x80cf6008* `0x80cf6009` _0x80cf600a_',
+      ['0x80CF6008', '0x80CF6009', '0x80CF600A'],
+    ],
     ['a Windows Update twin', 'WU says 0x80246008', ['0x80CF6008']],
     ['a Windows Update code with no twin', 'WU says 0x80240047', ['0x80240047']],
     ['an unknown error HRESULT', 'Intune says 0x87d1041c', ['0x87D1041C']],
@@ -39,10 +51,9 @@ describe('extracting codes from a message', () => {
   });
 
   it('keeps order and reports each code once, whatever its spelling', () => {
-    expect(codesIn('0x80cf6009 then 0x80cf6008, 2161074184, OM_E_DM_FAILTOCONNECTTOBITS and 0x80cf6009')).toEqual([
-      '0x80CF6009',
-      '0x80CF6008',
-    ]);
+    expect(
+      codesIn('0x80cf6009 then 0x80cf6008, 2161074184, OM_E_DM_FAILTOCONNECTTOBITS and 0x80cf6009'),
+    ).toEqual(['0x80CF6009', '0x80CF6008']);
   });
 
   it('joins a code split by invisible formatting characters', () => {

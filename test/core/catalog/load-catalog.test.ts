@@ -17,7 +17,8 @@ describe('loadCatalog on data/', () => {
     expect(catalog.locales).toContain('sv-SE');
     expect(catalog.locales).toContain('en-US');
     for (const entry of catalog.entries) {
-      for (const locale of catalog.locales) expect(entry.description[locale], `${entry.code} ${locale}`).toBeDefined();
+      for (const locale of catalog.locales)
+        expect(entry.description[locale], `${entry.code} ${locale}`).toBeDefined();
     }
   });
 
@@ -45,7 +46,9 @@ describe('loadCatalog on data/', () => {
   });
 
   it('reads the title and the Windows Update fallback link of each page', () => {
-    expect(catalog.fallbackUrl).toBe('https://support.microsoft.com/help/938205/windows-update-error-code-list');
+    expect(catalog.fallbackUrl).toBe(
+      'https://support.microsoft.com/help/938205/windows-update-error-code-list',
+    );
     expect(catalog.pages['sv-SE']?.title).toMatch(/^Felkoder/);
     expect(catalog.pages['en-US']?.fallbackUrl).toBe(catalog.fallbackUrl);
   });

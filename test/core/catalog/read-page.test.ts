@@ -4,7 +4,11 @@ import { readPage } from '../../../src/core/catalog/read-page.js';
 import { readWuCodes } from '../../../src/core/catalog/read-wu-codes.js';
 import { DataError } from '../../../src/errors.js';
 
-const page = (locale: string, rows: string[], intro = 'See [the list](https://example.test/wu-list) for others.') =>
+const page = (
+  locale: string,
+  rows: string[],
+  intro = 'See [the list](https://example.test/wu-list) for others.',
+) =>
   [
     '---',
     'title: Test page',
@@ -66,16 +70,23 @@ describe('readPage', () => {
   });
 
   it('rejects a page without ms.contentlocale', () => {
-    expect(errorOf(() => readPage('p.md', page('', [ROW_A]).replace('ms.contentlocale: \n', ''))).message).toContain('ms.contentlocale');
+    expect(
+      errorOf(() => readPage('p.md', page('', [ROW_A]).replace('ms.contentlocale: \n', ''))).message,
+    ).toContain('ms.contentlocale');
   });
 
   it('rejects a page whose intro has no fallback link', () => {
-    expect(errorOf(() => readPage('p.md', page('sv-SE', [ROW_A], 'No link here.'))).message).toContain('no link');
+    expect(errorOf(() => readPage('p.md', page('sv-SE', [ROW_A], 'No link here.'))).message).toContain(
+      'no link',
+    );
   });
 });
 
 describe('buildCatalog', () => {
-  const wu = readWuCodes('wu.tsv', 'code\tsymbolic_name\n0x80240001\tWU_E_NO_SERVICE\n0x80240002\tWU_E_OTHER_THING\n');
+  const wu = readWuCodes(
+    'wu.tsv',
+    'code\tsymbolic_name\n0x80240001\tWU_E_NO_SERVICE\n0x80240002\tWU_E_OTHER_THING\n',
+  );
 
   it('links twins only where the mirrored name matches', () => {
     const catalog = buildCatalog([readPage('sv.md', page('sv-SE', [ROW_A, ROW_B]))], wu);
@@ -89,20 +100,24 @@ describe('buildCatalog', () => {
       'sv.md:12: 0x80CF0001 appears twice',
     );
     const sameName = '|**0x80cf0009**|OM_E_NO_SERVICE|Again.|';
-    expect(errorOf(() => buildCatalog([readPage('sv.md', page('sv-SE', [ROW_A, sameName]))], wu)).message).toContain(
-      'OM_E_NO_SERVICE appears twice',
-    );
+    expect(
+      errorOf(() => buildCatalog([readPage('sv.md', page('sv-SE', [ROW_A, sameName]))], wu)).message,
+    ).toContain('OM_E_NO_SERVICE appears twice');
   });
 
   it('rejects a second locale whose rows differ from the first', () => {
     const sv = readPage('sv.md', page('sv-SE', [ROW_A, ROW_B]));
     const renamed = readPage('en.md', page('en-US', [ROW_A, '|**0x80cf0002**|OM_E_RENAMED|Text.|']));
-    expect(errorOf(() => buildCatalog([sv, renamed], wu)).message).toContain('en.md:12: 0x80CF0002 is named OM_E_RENAMED here');
+    expect(errorOf(() => buildCatalog([sv, renamed], wu)).message).toContain(
+      'en.md:12: 0x80CF0002 is named OM_E_RENAMED here',
+    );
     const missing = readPage('en.md', page('en-US', [ROW_A]));
     expect(errorOf(() => buildCatalog([sv, missing], wu)).message).toContain('missing 1 code(s)');
   });
 
   it('rejects a malformed Windows Update list with its line', () => {
-    expect(errorOf(() => readWuCodes('wu.tsv', 'code\tsymbolic_name\n0x8024\tWU_E_X\n')).message).toContain('wu.tsv:2:');
+    expect(errorOf(() => readWuCodes('wu.tsv', 'code\tsymbolic_name\n0x8024\tWU_E_X\n')).message).toContain(
+      'wu.tsv:2:',
+    );
   });
 });
