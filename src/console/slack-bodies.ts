@@ -51,16 +51,18 @@ function eventCallback(ids: ConsoleIds, event: Record<string, unknown>): Record<
   };
 }
 
-export function messageEventBody(
+/** A message the console's user wrote: `message` as every channel member's client sees it, `app_mention` when it names the bot. */
+function userEventBody(
+  type: 'message' | 'app_mention',
   ids: ConsoleIds,
   text: string,
   ts: string,
   threadTs?: string,
-): Record<string, unknown> {
+) {
   return eventCallback(ids, {
-    type: 'message',
+    type,
     channel: ids.channelId,
-    channel_type: 'channel',
+    ...(type === 'message' ? { channel_type: 'channel' } : {}),
     user: ids.userId,
     text,
     ts,
@@ -70,22 +72,22 @@ export function messageEventBody(
   });
 }
 
+export function messageEventBody(
+  ids: ConsoleIds,
+  text: string,
+  ts: string,
+  threadTs?: string,
+): Record<string, unknown> {
+  return userEventBody('message', ids, text, ts, threadTs);
+}
+
 export function appMentionEventBody(
   ids: ConsoleIds,
   text: string,
   ts: string,
   threadTs?: string,
 ): Record<string, unknown> {
-  return eventCallback(ids, {
-    type: 'app_mention',
-    channel: ids.channelId,
-    user: ids.userId,
-    text,
-    ts,
-    event_ts: ts,
-    team: ids.teamId,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  });
+  return userEventBody('app_mention', ids, text, ts, threadTs);
 }
 
 export interface ButtonPress {
