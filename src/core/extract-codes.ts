@@ -21,8 +21,10 @@ export interface CodeToken {
 // Unsigned decimals need 7 digits: below 1,000,000 the facility is 0 to 15, never
 // Intune's (0xCF) nor Windows Update's (0x24), so no such number is a code, and logs
 // are full of them (times, process ids); matching each one made pastes slow to scan.
+// A name is at most 100 characters after its prefix (the longest real one has 50): a
+// longer word is not a name, and upper-casing a huge one cost far more than scanning it.
 const TOKEN =
-  /(?:(?<![0-9A-Za-z])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z])|(-[0-9]{1,10}|[0-9]{7,10})(?![0-9A-Za-z]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z]|-[0-9A-Fa-f]))|(?<![0-9A-Za-z_])((?:OMC?|WU)_[ES]_[0-9A-Za-z_]+))/gi;
+  /(?:(?<![0-9A-Za-z])(?:0x([0-9A-Fa-f]{1,8})(?![0-9A-Za-z])|(-[0-9]{1,10}|[0-9]{7,10})(?![0-9A-Za-z]|-[0-9A-Fa-f])|(?<!-)([0-9A-Fa-f]{8})(?![0-9A-Za-z]|-[0-9A-Fa-f]))|(?<![0-9A-Za-z_])((?:OMC?|WU)_[ES]_[0-9A-Za-z_]{1,100}(?![0-9A-Za-z_])))/gi;
 
 // Zero-width and bidirectional formatting characters that ride along with copied text.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
