@@ -26,7 +26,15 @@ export interface JsonResult {
 }
 
 export function toJsonResult(catalog: Catalog, item: Resolution, locale: string): JsonResult {
-  const base = { input: item.token.raw, fallbackUrl: catalog.fallbackUrl, suggestions: [] };
+  const result = toFields(item, locale);
+  // Key order is part of a readable shape: what was asked first, the way out last.
+  return { ...result, suggestions: result.suggestions ?? [], fallbackUrl: catalog.fallbackUrl };
+}
+
+type Fields = Omit<JsonResult, 'suggestions' | 'fallbackUrl'> & { suggestions?: JsonResult['suggestions'] };
+
+function toFields(item: Resolution, locale: string): Fields {
+  const base = { input: item.token.raw };
   switch (item.kind) {
     case 'intune': {
       const { entry } = item;
