@@ -36,6 +36,8 @@ export interface LoadResult {
   maxMs: number;
   /** True when the time bound, not the request count, ended the run. */
   timedOut: boolean;
+  /** Every latency in ms, sorted: for pooling rounds. */
+  latencies: number[];
 }
 
 /**
@@ -93,11 +95,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: percentile(latencies, 99),
     maxMs: latencies[done - 1] ?? Number.NaN,
     timedOut,
+    latencies,
   };
 }
 
-function send(
-  agent: http.Agent,
+/** One request; `agent` undefined means a fresh connection. */
+export function send(
+  agent: http.Agent | undefined,
   port: number,
   request: LoadRequest,
   timeoutMs: number,
@@ -137,4 +141,89 @@ export function probe(port: number, path: string, timeoutMs = 1_000): Promise<nu
     req.setTimeout(timeoutMs, () => req.destroy());
     req.on('error', () => resolve(0));
   });
+}
+
+export interface OpenLoadOptions {
+  port: number;
+  /** Requests per second, sent on a fixed schedule whatever the server's pace. */
+  rate: number;
+  /** How many to send in all (the run lasts count / rate seconds). */
+  count: number;
+  /** Never more than this many in flight: the generator stays bounded if the server stalls. */
+  maxInFlight: number;
+  make(i: number): LoadRequest;
+  timeoutMs?: number;
+  onResponse?(i: number, status: number, body: string, sentAt: number): void;
+}
+
+export interface OpenLoadResult {
+  sent: number;
+  ok: number;
+  failed: number;
+  /** Requests that could not go out on time because `maxInFlight` were waiting. */
+  skipped: number;
+  statuses: Record<string, number>;
+  elapsedMs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * An open-loop generator: request i leaves at start + i / rate, as Slack delivers
+ * events, instead of waiting for the previous answer. A slow server then shows
+ * as growing latency and a backlog, not as a politely lower rate.
+ */
+export async function runOpenLoad(options: OpenLoadOptions): Promise<OpenLoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxInFlight });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const pending = new Set<Promise<void>>();
+  let ok = 0;
+  let failed = 0;
+  let skipped = 0;
+  let sent = 0;
+  const start = performance.now();
+  const interval = 1000 / options.rate;
+  for (let i = 0; i < options.count; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (pending.size >= options.maxInFlight) {
+      skipped++;
+      continue;
+    }
+    const request = options.make(i);
+    const sentAt = performance.now();
+    sent++;
+    const job = send(agent, options.port, request, options.timeoutMs ?? 5_000).then(
+      ({ status, body }) => {
+        latencies.push(performance.now() - sentAt);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status >= 200 && status < 300) ok++;
+        else failed++;
+        options.onResponse?.(i, status, body, sentAt);
+      },
+      (error: NodeJS.ErrnoException) => {
+        failed++;
+        const key = error.code ?? 'error';
+        statuses[key] = (statuses[key] ?? 0) + 1;
+      },
+    );
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+  }
+  await Promise.all(pending);
+  const elapsedMs = performance.now() - start;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    sent,
+    ok,
+    failed,
+    skipped,
+    statuses,
+    elapsedMs,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }

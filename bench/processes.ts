@@ -1,7 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { probe } from './load.js';
+
+/** Whether `taskset` can pin processes to cores here (Linux with util-linux). */
+export function canPin(): boolean {
+  return spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+}
+
+/** Pins this very process (the load generator and the fake Slack) to one core. */
+export function pinSelf(cpu: number): boolean {
+  return spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(process.pid)]).status === 0;
+}
 
 /** A port nothing listens on right now (loopback). */
 export function freePort(): Promise<number> {
@@ -23,6 +33,8 @@ export interface ServerProcess {
   readyMs: number;
   /** Resident set size in MB, read from /proc (Linux); NaN elsewhere. */
   rssMB(): number;
+  /** CPU time (user + system) the process has used so far, in ms (Linux); NaN elsewhere. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -33,6 +45,8 @@ export interface SpawnOptions {
   /** Give up waiting for /healthz after this long. */
   readyTimeoutMs?: number;
   cwd?: string;
+  /** Pin the server to this core (Linux `taskset`), so that A and B always run on the same one. */
+  cpu?: number;
 }
 
 /**
@@ -41,7 +55,11 @@ export interface SpawnOptions {
  */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, options.args, {
+  const [command, ...args] =
+    options.cpu === undefined
+      ? [process.execPath, ...options.args]
+      : ['taskset', '-c', String(options.cpu), process.execPath, ...options.args];
+  const child = spawn(command as string, args, {
     cwd: options.cwd,
     env: options.env,
     // Logs go nowhere: a pipe nobody reads would block the server's writes.
@@ -72,6 +90,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     port: options.port,
     readyMs,
     rssMB: () => rssOf(child.pid),
+    cpuMs: () => cpuOf(child.pid),
     stop: () => stopProcess(child),
   };
 }
@@ -82,6 +101,22 @@ export function rssOf(pid: number | undefined): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     return kb === undefined ? Number.NaN : Number(kb) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+// /proc/<pid>/stat counts CPU time in clock ticks; 100 per second on Linux.
+const TICKS_PER_SECOND = 100;
+
+export function cpuOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; fields are counted after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / TICKS_PER_SECOND;
   } catch {
     return Number.NaN;
   }

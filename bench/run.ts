@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/core/catalog/load-catalog.js';
+import { FakeSlack } from '../test/support/fake-slack.js';
+import { type ApiCallCount, countApiCalls } from './api-calls.js';
+import { botBuilt, MAIN_JS, startBotProcess, startMinimalProcess } from './apps.js';
+import { type AutoReplyResult, benchAutoReply } from './auto-reply.js';
+import { type CoreProbe, probeCores } from './core-probe.js';
 import { benchExtraction, type ExtractionResult } from './extraction.js';
 import { type Machine, machine } from './machine.js';
+import { canPin, pinSelf, type ServerProcess } from './processes.js';
+import { benchSlash, type SlashResult } from './slash.js';
+import { benchStartup, type StartupResult } from './startup.js';
 import { formatTable, num } from './table.js';
 import { type Target, target, verdict } from './targets.js';
 
@@ -10,20 +18,44 @@ const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 interface Results {
-  machine: Machine;
+  machine: Machine & { pinning: string; coreProbe: CoreProbe[] };
   durationMs: number;
   extraction: ExtractionResult;
+  slash?: SlashResult;
+  autoReply?: AutoReplyResult;
+  memory?: { botRssAfterLoadMB: number; minimalRssAfterLoadMB: number };
+  apiCalls?: ApiCallCount[];
+  startup?: StartupResult;
+  skipped?: string;
   targets: Target[];
 }
 
 const started = performance.now();
 const log = (line = '') => process.stdout.write(`${line}\n`);
+const heading = (title: string) => log(`\n## ${title}\n`);
 const host = machine();
-log(`intune-err benchmark — ${host.cpu}, ${host.cores} cores, Node ${host.node}, ${host.date}`);
+
+// The load generator and the fake Slack on the first core, the server under test on the
+// last: A and B then always share the same core, however unequal the cores are.
+const cores = host.cores;
+const pinned = cores >= 2 && canPin() && pinSelf(0);
+const serverCpu = pinned ? cores - 1 : undefined;
+const pinning = pinned ? `generator on core 0, servers on core ${serverCpu}` : 'not pinned';
+log(
+  `intune-err benchmark: ${host.cpu}, ${cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.date}`,
+);
+log(`pinning: ${pinning}`);
+
+const coreProbe = probeCores();
+log(
+  `core speed probe (answerMessage on the 40k paste, MB/s): ${coreProbe
+    .map((p) => `${p.core === undefined ? 'any core' : `core ${p.core}`} ${num(p.mbps, 1)}`)
+    .join(', ')}`,
+);
 
 const catalog = loadCatalog(DATA_DIR);
 
-log('\n## Extraction (answerMessage = scan + resolve; scanTokens = scan only; naive = one regex per code)\n');
+heading('Extraction (answer = scan + resolve, scan = scanTokens only, naive = one regex per known code)');
 const extraction = benchExtraction(catalog);
 log(
   formatTable([
@@ -40,7 +72,7 @@ log(
     ]),
   ]),
 );
-log('\nGrowth (ns/char at 400k ÷ ns/char at 1k; 1.0 = perfectly linear):\n');
+log('\nGrowth: ns/char at 400k divided by ns/char at 1k (1.0 = perfectly linear)\n');
 log(
   formatTable([
     ['input', 'answer', 'scan', 'naive'],
@@ -53,35 +85,210 @@ log(
   ]),
 );
 
-const worstGrowth = Math.max(...extraction.inputs.map((i) => i.answerGrowth));
-const targets: Target[] = [
-  target(
-    'extraction speed',
-    '>= 50 MB/s on the 40,000-char paste',
-    `${num(extraction.headline.mbps, 1)} MB/s (naive ${num(extraction.headline.naiveMBps, 1)} MB/s, ${num(extraction.headline.speedup, 0)}×)`,
-    extraction.headline.mbps >= 50,
-  ),
-  target(
-    'extraction linear',
-    'ns/char flat from 1k to 400k (growth <= 2×)',
-    `worst growth ${num(worstGrowth, 2)}×`,
-    worstGrowth <= 2,
-  ),
-];
+const results: Results = {
+  machine: { ...host, pinning, coreProbe },
+  durationMs: 0,
+  extraction,
+  targets: [],
+};
 
-log('\n## Targets\n');
+if (!botBuilt()) {
+  results.skipped = `${MAIN_JS} not found: run \`npm run build\` (npm run bench does) for the Slack benchmarks`;
+  log(`\n${results.skipped}`);
+} else {
+  const users = Array.from({ length: 20 }, (_, i) => `U0BENCH${String(i).padStart(3, '0')}`);
+  const slack = await new FakeSlack({
+    locales: Object.fromEntries(users.map((u, i) => [u, i % 2 === 0 ? 'sv-SE' : 'en-US'])),
+  }).start();
+  const running: ServerProcess[] = [];
+  try {
+    const bot = await startBotProcess(slack, {}, serverCpu);
+    running.push(bot);
+    const minimal = await startMinimalProcess(slack, serverCpu);
+    running.push(minimal);
+
+    heading('Slash commands over HTTP: bot vs minimal Bolt app, alternated A B A B');
+    const slash = await benchSlash({ slack, bot, minimal, users, rounds: 8, requestsPerRound: 2_000 });
+    results.slash = slash;
+    log(
+      formatTable([
+        ['app', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'requests', 'failed', 'req/s per round'],
+        ...[slash.bot, slash.minimal].map((s) => [
+          s.name,
+          num(s.rps),
+          num(s.p50Ms, 2),
+          num(s.p99Ms, 2),
+          num(s.cpuUsPerRequest),
+          num(s.requests),
+          num(s.failed),
+          s.roundsRps.join(' '),
+        ]),
+      ]),
+    );
+    log(
+      `\nbot/minimal: throughput ${num(slash.ratio, 2)}, CPU per request ${num(slash.bot.cpuUsPerRequest / slash.minimal.cpuUsPerRequest, 2)}× (concurrency ${slash.concurrency}; ${num(slash.botAnswersWithBlocks)} bot answers carried blocks)`,
+    );
+
+    heading('Auto-reply: message events with pasted codes, reply via chat.postMessage (fake Slack)');
+    const autoReply = await benchAutoReply({ slack, bot, users, rate: 500, seconds: 5 });
+    results.autoReply = autoReply;
+    log(
+      formatTable([
+        [
+          'run',
+          'events',
+          'acked',
+          'replies',
+          'lost',
+          'dup',
+          'events/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'p99 by second',
+        ],
+        ...[autoReply.warmup, autoReply.sustained, autoReply.capacity].map((r) => [
+          r.mode,
+          num(r.events),
+          num(r.acked),
+          num(r.replies),
+          num(r.lost),
+          num(r.duplicates),
+          num(r.eventsPerSecond),
+          num(r.p50Ms, 2),
+          num(r.p99Ms, 2),
+          num(r.maxMs, 1),
+          r.p99BySecond.join(' '),
+        ]),
+      ]),
+    );
+
+    results.memory = { botRssAfterLoadMB: bot.rssMB(), minimalRssAfterLoadMB: minimal.rssMB() };
+
+    heading('Web API calls per lookup (auth.test, once per process, not counted)');
+    const apiCalls = await countApiCalls(slack, bot);
+    results.apiCalls = apiCalls;
+    log(
+      formatTable([
+        ['surface', 'locale cache', 'calls', 'methods'],
+        ...apiCalls.map((c) => [c.surface, c.cache, num(c.calls), c.methods.join(', ') || '-']),
+      ]),
+    );
+  } finally {
+    for (const server of running) await server.stop();
+  }
+
+  heading('Start-up (fresh processes, alternated) and memory');
+  try {
+    const startup = await benchStartup(slack, 5, serverCpu);
+    results.startup = startup;
+    const memory = results.memory;
+    log(
+      formatTable([
+        ['app', 'ready ms (median)', 'samples', 'RSS at ready MB', 'RSS after load MB'],
+        [
+          'bot (node dist/main.js)',
+          num(startup.bot.readyMs),
+          startup.bot.samples.join(' '),
+          num(startup.bot.rssAtReadyMB),
+          memory ? num(memory.botRssAfterLoadMB) : 'n/a',
+        ],
+        [
+          'minimal Bolt app',
+          num(startup.minimal.readyMs),
+          startup.minimal.samples.join(' '),
+          num(startup.minimal.rssAtReadyMB),
+          memory ? num(memory.minimalRssAfterLoadMB) : 'n/a',
+        ],
+      ]),
+    );
+  } finally {
+    await slack.stop();
+  }
+}
+
+results.targets = targets(results);
+heading('Targets');
 log(
   formatTable([
     ['target', 'goal', 'measured', 'verdict'],
-    ...targets.map((t) => [t.name, t.goal, t.measured, verdict(t.met)]),
+    ...results.targets.map((t) => [t.name, t.goal, t.measured, verdict(t.met)]),
   ]),
 );
 
-const results: Results = {
-  machine: host,
-  durationMs: Math.round(performance.now() - started),
-  extraction,
-  targets,
-};
+results.durationMs = Math.round(performance.now() - started);
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-log(`\nwrote ${RESULTS} in ${(results.durationMs / 1000).toFixed(1)} s`);
+log(`\nwrote ${RESULTS} (${(results.durationMs / 1000).toFixed(1)} s)`);
+
+function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  const { slash, autoReply, startup, memory, apiCalls, extraction: x } = r;
+  out.push(
+    target(
+      'slash throughput',
+      '>= 0.9 × minimal Bolt app',
+      slash ? `${num(slash.ratio, 2)} × (${num(slash.bot.rps)} vs ${num(slash.minimal.rps)} req/s)` : 'n/a',
+      slash ? slash.ratio >= 0.9 : undefined,
+    ),
+    target(
+      'slash ack p99',
+      '< 50 ms',
+      slash ? `${num(slash.bot.p99Ms, 1)} ms at concurrency ${slash.concurrency}` : 'n/a',
+      slash ? slash.bot.p99Ms < 50 && slash.bot.failed === 0 : undefined,
+    ),
+  );
+  const s = autoReply?.sustained;
+  out.push(
+    target(
+      'auto-reply sustained',
+      '500 events/s, no lost or duplicate reply',
+      s
+        ? `${num(s.eventsPerSecond)} events/s, ${s.lost} lost, ${s.duplicates} duplicate, p99 ${num(s.p99Ms, 1)} ms`
+        : 'n/a',
+      s ? s.eventsPerSecond >= 475 && s.lost === 0 && s.duplicates === 0 && s.acked === s.events : undefined,
+    ),
+  );
+  const worst = x.inputs.reduce((a, b) => (b.answerGrowth > a.answerGrowth ? b : a));
+  out.push(
+    target(
+      'extraction speed',
+      '>= 50 MB/s on the 40,000-char paste',
+      `${num(x.headline.mbps, 1)} MB/s (naive ${num(x.headline.naiveMBps, 1)} MB/s)`,
+      x.headline.mbps >= 50,
+    ),
+    target(
+      'extraction linear',
+      'ns/char at 400k <= 2 × at 1k, every input',
+      `worst ${num(worst.answerGrowth, 2)} × (${worst.input})`,
+      worst.answerGrowth <= 2,
+    ),
+    target(
+      'ready',
+      '< 500 ms to /healthz 200',
+      startup
+        ? `${num(startup.bot.readyMs)} ms (minimal Bolt app ${num(startup.minimal.readyMs)} ms)`
+        : 'n/a',
+      startup ? startup.bot.readyMs < 500 : undefined,
+    ),
+    target(
+      'memory',
+      'RSS < 120 MB after the load',
+      memory
+        ? `${num(memory.botRssAfterLoadMB)} MB (minimal Bolt app ${num(memory.minimalRssAfterLoadMB)} MB)`
+        : 'n/a',
+      memory ? memory.botRssAfterLoadMB < 120 : undefined,
+    ),
+  );
+  const warm = (surface: ApiCallCount['surface']) =>
+    apiCalls?.find((c) => c.surface === surface && c.cache === 'warm')?.calls;
+  const calls = { slash: warm('slash command'), mention: warm('mention'), auto: warm('auto-reply') };
+  out.push(
+    target(
+      'Web API calls (warm)',
+      'slash 0, mention 1, auto-reply 1',
+      apiCalls ? `slash ${calls.slash}, mention ${calls.mention}, auto-reply ${calls.auto}` : 'n/a',
+      apiCalls ? calls.slash === 0 && calls.mention === 1 && calls.auto === 1 : undefined,
+    ),
+  );
+  return out;
+}
