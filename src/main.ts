@@ -4,6 +4,7 @@ import { runConsole } from './console/run-console.js';
 import { loadCatalog } from './core/catalog/load-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
+import { CATALOG_CACHE_FILE } from './run/catalog-cache-file.js';
 import { exitOnSignals } from './run/shutdown.js';
 import { startBot } from './run/start-bot.js';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const mode = chooseMode(config, interactive);
-  const catalog = loadCatalog(config.dataDir);
+  const catalog = loadCatalog(config.dataDir, { cacheFile: CATALOG_CACHE_FILE });
 
   if (mode === 'console') {
     // The chat owns the terminal: only warnings and errors are logged, to stderr.

@@ -7,6 +7,7 @@ import type { Catalog } from '../core/catalog/types.js';
 import { IntuneErrError, UsageError } from '../errors.js';
 import { renderBlocks } from '../render/blocks.js';
 import { renderTerminal } from '../render/terminal.js';
+import { CATALOG_CACHE_FILE } from '../run/catalog-cache-file.js';
 import { toJsonHit, toJsonResult } from './json-result.js';
 
 export interface CliIo {
@@ -70,7 +71,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       },
     });
     const config = readCliConfig(io.env);
-    catalog ??= loadCatalog(config.dataDir);
+    catalog ??= loadCatalog(config.dataDir, { cacheFile: CATALOG_CACHE_FILE });
     if (values.help) {
       io.stdout(helpText(catalog.locales));
       return EXIT_OK;

@@ -2,6 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log.js';
 
+const FAILURE_TTL_MS = 60_000;
+
 export interface UserLocaleOptions {
   /** How long a looked-up locale is trusted; people rarely change it. */
   ttlMs?: number;
@@ -14,6 +16,7 @@ export interface UserLocaleOptions {
  * slash command costs no Web API call. Undefined when Slack does not say.
  */
 export class UserLocales {
+  // '' records "Slack gave no locale", so such users cost no call either.
   private readonly cache: LRUCache<string, string>;
   private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly log: Logger;
@@ -24,7 +27,7 @@ export class UserLocales {
   }
 
   cached(userId: string): string | undefined {
-    return this.cache.get(userId);
+    return this.cache.get(userId) || undefined;
   }
 
   /**
@@ -33,18 +36,20 @@ export class UserLocales {
    */
   async lookup(client: WebClient, userId: string, budgetMs?: number): Promise<string | undefined> {
     const hit = this.cache.get(userId);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return hit || undefined;
     let call = this.pending.get(userId);
     if (!call) {
       call = client.users
         .info({ user: userId, include_locale: true })
         .then((res) => {
           const locale = typeof res.user?.locale === 'string' ? res.user.locale : undefined;
-          if (locale) this.cache.set(userId, locale);
+          this.cache.set(userId, locale ?? '');
           return locale;
         })
         .catch((error: unknown) => {
           this.log.warn({ err: error, user: userId }, 'users.info failed; answering in the default locale');
+          // Remembered briefly: a failing Slack is not asked again for every message, but recovers soon.
+          this.cache.set(userId, '', { ttl: FAILURE_TTL_MS });
           return undefined;
         })
         .finally(() => this.pending.delete(userId));

@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/core/catalog/load-catalog.js';
+import { DATA_DIR, catalog as reference } from '../../support/catalog.js';
+
+const FILES = [
+  'software-update-agent-error-codes.sv-SE.md',
+  'software-update-agent-error-codes.en-US.md',
+  'windows-update-agent-codes.tsv',
+];
+
+let dir: string;
+let data: string;
+let cacheFile: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'intune-err-cache-'));
+  data = join(dir, 'data');
+  cacheFile = join(dir, 'catalog-cache.json');
+  mkdirSync(data);
+  for (const f of FILES) copyFileSync(join(DATA_DIR, f), join(data, f));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the parse cache', () => {
+  it('writes the parsed pages on first load and gives the same catalog from the cache', () => {
+    const first = loadCatalog(data, { cacheFile });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).pages).toHaveLength(2);
+    const second = loadCatalog(data, { cacheFile });
+    expect(second.entries).toEqual(reference.entries);
+    expect(first.entries).toEqual(second.entries);
+  });
+
+  it('ignores the cache once a data file changes', () => {
+    loadCatalog(data, { cacheFile });
+    const page = join(data, FILES[1] as string);
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('The agent was stopped.', 'The agent has stopped.'),
+    );
+    expect(
+      loadCatalog(data, { cacheFile }).byName('OM_S_SERVICE_STOP')?.description['en-US']?.[0]?.text,
+    ).toBe('The agent has stopped.');
+  });
+
+  it('still validates rows that come from the cache', () => {
+    loadCatalog(data, { cacheFile });
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    cached.pages[1].rows.pop();
+    writeFileSync(cacheFile, JSON.stringify(cached));
+    expect(() => loadCatalog(data, { cacheFile })).toThrow(/missing 1 code/);
+  });
+
+  it('parses again when the cache is unreadable', () => {
+    writeFileSync(cacheFile, '{ not json');
+    expect(loadCatalog(data, { cacheFile }).entries).toHaveLength(209);
+  });
+});
