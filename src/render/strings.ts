@@ -1,0 +1,187 @@
+import type { ComponentId, Severity } from '../core/catalog/types.js';
+
+/**
+ * Every word a reply says besides the catalog's own text. Values are plain text:
+ * the renderer escapes and formats them, so none of them holds mrkdwn.
+ */
+export interface UiStrings {
+  locale: string;
+  component: Record<ComponentId, string>;
+  severity: Record<Severity, string>;
+  label: {
+    component: string;
+    severity: string;
+    windowsUpdate: string;
+    facility: string;
+    detail: string;
+    win32Error: string;
+  };
+  /** Used when a page names no label for its fallback link. */
+  fallbackLabel: string;
+  /** Leads into the fallback link at the end of every reply. */
+  fallbackLead: string;
+  notInTable: string;
+  /** A Windows Update code with no Intune twin. */
+  windowsUpdateOnly: string;
+  unknownName: string;
+  customerCode: string;
+  /** Shown before a facility that winerror.h does not name. */
+  unnamedFacility: string;
+  didYouMean: string;
+  enteredAs: (raw: string) => string;
+  viaTwin: (wuCode: string) => string;
+  andMore: (count: number) => string;
+  sharedBy: string;
+  shareButton: string;
+  dismissButton: string;
+  searchResults: string;
+  nothingFound: string;
+  searchHint: string;
+  noCodes: string;
+  usage: {
+    title: string;
+    intro: string;
+    examples: readonly { query: string; what: string }[];
+    several: string;
+    threadTitle: string;
+    thread: string;
+    autoTitle: string;
+    auto: string;
+  };
+}
+
+const EXAMPLE_QUERIES = ['0x80cf6008', 'OM_E_DM_FAILTOCONNECTTOBITS', '-2133893112', 'BITS'] as const;
+
+const EN: UiStrings = {
+  locale: 'en-US',
+  component: {
+    general: 'General',
+    'protocol-talker': 'Protocol Talker (server communication)',
+    'windows-installer': 'Windows Installer',
+    'update-handler': 'Update Handler',
+    'client-ui': 'Client UI',
+    'download-manager': 'Download Manager',
+    datastore: 'Datastore',
+    'automatic-updates': 'Automatic Updates',
+    'expression-evaluator': 'Expression Evaluator',
+    reporter: 'Reporter',
+  },
+  severity: { success: 'Success', error: 'Error' },
+  label: {
+    component: 'Component',
+    severity: 'Severity',
+    windowsUpdate: 'Windows Update',
+    facility: 'Facility',
+    detail: 'Code',
+    win32Error: 'Win32 error',
+  },
+  fallbackLabel: 'Windows Update error code list',
+  fallbackLead: 'Code not listed here? See the',
+  notInTable: 'Not in the Intune table.',
+  windowsUpdateOnly: "A Windows Update code, not in the Intune table; see Microsoft's Windows Update list.",
+  unknownName: 'No code by this name in the Intune table or the Windows Update list.',
+  customerCode: 'The customer bit is set: a vendor defined this code, not Microsoft.',
+  unnamedFacility: 'unnamed',
+  didYouMean: 'Did you mean',
+  enteredAs: (raw) => `Entered as ${raw}`,
+  viaTwin: (wuCode) => `${wuCode} is the Windows Update twin of this Intune code`,
+  andMore: (count) => `…and ${count} more`,
+  sharedBy: 'Shared by',
+  shareButton: 'Share in channel',
+  dismissButton: 'Dismiss',
+  searchResults: 'Codes matching',
+  nothingFound: 'Nothing found for',
+  searchHint: 'Try a code such as 0x80cf6008, a symbolic name, or another word.',
+  noCodes: 'I found no error codes to explain here. Mention me with a code, such as 0x80cf6008.',
+  usage: {
+    title: 'How to use /intune-err',
+    intro: 'Type a code or a word after the command; only you see the answer, and you can share it:',
+    examples: [
+      { query: EXAMPLE_QUERIES[0], what: 'a code, as the Intune portal shows it' },
+      { query: EXAMPLE_QUERIES[1], what: 'a symbolic name' },
+      { query: EXAMPLE_QUERIES[2], what: 'a code as PowerShell and event logs print it' },
+      { query: EXAMPLE_QUERIES[3], what: 'a word to search names and descriptions' },
+    ],
+    several: 'Several codes in one command are explained together.',
+    threadTitle: 'In a thread',
+    thread:
+      'Slash commands do not work in threads: mention @intune-err instead. I explain the codes in your message, or the ones posted earlier in the thread.',
+    autoTitle: 'Automatic replies',
+    auto: 'In channels I have been invited to, I answer in the thread when a message holds a code from the Intune table. Dismiss removes a reply; removing me from the channel stops them.',
+  },
+};
+
+const SV: UiStrings = {
+  locale: 'sv-SE',
+  component: {
+    general: 'Allmänt',
+    'protocol-talker': 'Protocol Talker (serverkommunikation)',
+    'windows-installer': 'Windows Installer',
+    'update-handler': 'Uppdateringshanterare (Update Handler)',
+    'client-ui': 'Klientgränssnitt (Client UI)',
+    'download-manager': 'Hämtningshanterare (Download Manager)',
+    datastore: 'Datalager (Datastore)',
+    'automatic-updates': 'Automatiska uppdateringar (Automatic Updates)',
+    'expression-evaluator': 'Uttrycksutvärderare (Expression Evaluator)',
+    reporter: 'Rapportering (Reporter)',
+  },
+  severity: { success: 'Lyckad', error: 'Fel' },
+  label: {
+    component: 'Komponent',
+    severity: 'Allvarlighetsgrad',
+    windowsUpdate: 'Windows Update',
+    facility: 'Facility',
+    detail: 'Kod',
+    win32Error: 'Win32-fel',
+  },
+  fallbackLabel: 'Lista med felkoder för Windows Update',
+  fallbackLead: 'Finns koden inte här? Se',
+  notInTable: 'Finns inte i Intune-tabellen.',
+  windowsUpdateOnly:
+    'En Windows Update-kod som inte finns i Intune-tabellen; se Microsofts lista för Windows Update.',
+  unknownName: 'Inget namn som detta finns i Intune-tabellen eller i Windows Updates lista.',
+  customerCode: 'Kundbiten är satt: koden kommer från en leverantör, inte från Microsoft.',
+  unnamedFacility: 'namnlös',
+  didYouMean: 'Menade du',
+  enteredAs: (raw) => `Angiven som ${raw}`,
+  viaTwin: (wuCode) => `${wuCode} är Windows Update-motsvarigheten till den här Intune-koden`,
+  andMore: (count) => `…och ${count} till`,
+  sharedBy: 'Delat av',
+  shareButton: 'Dela i kanalen',
+  dismissButton: 'Ta bort',
+  searchResults: 'Koder som matchar',
+  nothingFound: 'Inget hittades för',
+  searchHint: 'Prova en kod som 0x80cf6008, ett symbolnamn eller ett annat ord.',
+  noCodes:
+    'Jag hittade inga felkoder att förklara här. Nämn mig tillsammans med en kod, till exempel 0x80cf6008.',
+  usage: {
+    title: 'Så använder du /intune-err',
+    intro: 'Skriv en kod eller ett ord efter kommandot. Bara du ser svaret, och du kan dela det:',
+    examples: [
+      { query: EXAMPLE_QUERIES[0], what: 'en kod, som Intune-portalen visar den' },
+      { query: EXAMPLE_QUERIES[1], what: 'ett symbolnamn' },
+      { query: EXAMPLE_QUERIES[2], what: 'en kod som PowerShell och händelseloggar skriver den' },
+      { query: EXAMPLE_QUERIES[3], what: 'ett ord att söka efter i namn och beskrivningar' },
+    ],
+    several: 'Flera koder i samma kommando förklaras tillsammans.',
+    threadTitle: 'I en tråd',
+    thread:
+      'Snedstreckskommandon fungerar inte i trådar: nämn @intune-err i stället. Jag förklarar koderna i ditt meddelande, eller dem som skrevs tidigare i tråden.',
+    autoTitle: 'Automatiska svar',
+    auto: 'I kanaler där jag är inbjuden svarar jag i tråden när ett meddelande innehåller en kod från Intune-tabellen. Ta bort tar bort ett svar; tar du bort mig från kanalen slutar jag.',
+  },
+};
+
+const CATALOGS: readonly UiStrings[] = [EN, SV];
+
+/** Strings for `locale`: the exact locale, then the same language, then English. */
+export function strings(locale: string): UiStrings {
+  const wanted = locale.replace('_', '-').toLowerCase();
+  const exact = CATALOGS.find((s) => s.locale.toLowerCase() === wanted);
+  if (exact) return exact;
+  const language = wanted.split('-')[0];
+  return CATALOGS.find((s) => s.locale.split('-')[0]?.toLowerCase() === language) ?? EN;
+}
+
+/** Locales with their own strings, for tests that walk them all. */
+export const STRING_LOCALES: readonly string[] = CATALOGS.map((s) => s.locale);
