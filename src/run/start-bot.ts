@@ -1,9 +1,12 @@
 import type { HTTPReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
+import type { OutboxOptions } from '../slack/send.js';
 import { createHealthServer } from './health-server.js';
+import { guardReplays, type ReplayGuard } from './replay-guard.js';
 import { SocketModeReceiver } from './socket-mode-receiver.js';
 
 export interface RunningBot {
@@ -13,6 +16,8 @@ export interface RunningBot {
   port: number;
   /** Stops accepting, lets in-flight replies finish, closes connections. */
   stop(): Promise<void>;
+  /** HTTP mode: refuses replayed signed requests in front of Bolt. */
+  replayGuard?: ReplayGuard;
 }
 
 export interface StartBotOptions {
@@ -22,6 +27,10 @@ export interface StartBotOptions {
   mode: 'http' | 'socket';
   /** Per-channel pacing of sends; tests and benchmarks may lower it. */
   perChannelIntervalMs?: number;
+  /** Other outbox limits (tests lower the backlog caps). */
+  outbox?: Partial<Omit<OutboxOptions, 'log'>>;
+  /** Extra Web API client options (tests shorten the timeout). */
+  clientOptions?: WebClientOptions;
 }
 
 /** Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. */
@@ -31,16 +40,33 @@ export async function startBot({
   log,
   mode,
   perChannelIntervalMs,
+  outbox: outboxOptions,
+  clientOptions,
 }: StartBotOptions): Promise<RunningBot> {
-  const outbox = perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs };
+  const outbox = {
+    ...outboxOptions,
+    ...(perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs }),
+  };
   const receiver =
     mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.slackAppToken ?? '', slackApiUrl: config.slackApiUrl, log })
       : undefined;
-  const slack = createSlackApp({ config, catalog, log, outbox, ...(receiver ? { receiver } : {}) });
-  const http = createHealthServer(
-    mode === 'http' ? (slack.receiver as HTTPReceiver).requestListener : undefined,
-  );
+  const slack = createSlackApp({
+    config,
+    catalog,
+    log,
+    outbox,
+    ...(receiver ? { receiver } : {}),
+    ...(clientOptions ? { clientOptions } : {}),
+  });
+  // Bolt verifies signatures and timestamps; the guard in front of it makes each signed request count once.
+  const replayGuard =
+    mode === 'http'
+      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, {
+          log: log.child({ component: 'http' }),
+        })
+      : undefined;
+  const http = createHealthServer(replayGuard?.handler);
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);
@@ -58,6 +84,7 @@ export async function startBot({
     slack,
     mode,
     port: address.port,
+    ...(replayGuard ? { replayGuard } : {}),
     async stop() {
       http.setReady(false);
       const closing = http.close();

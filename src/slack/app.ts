@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import { boltLogger, type Logger } from '../log.js';
@@ -16,6 +16,41 @@ import { UserLocales } from './user-locale.js';
 export const EVENTS_PATH = '/slack/events';
 /** Slack sends at most 40,000 characters of text; a body much larger than that is not from Slack. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * How the Web API client retries, and why.
+ *
+ * - 429 with Retry-After: Slack did not act on the call; the client waits as told and tries again.
+ * - 5xx and connections dropped or refused: retried, at most 3 times, backing off 250 ms to 2 s.
+ *   A retried chat.postMessage could in principle double a reply if Slack posted it and then
+ *   failed to say so. Slack has no idempotency key for posts, so the choice is between "maybe
+ *   twice" and "maybe never": a 5xx from Slack's edge almost always means the call was not
+ *   processed, and a person who asked and got nothing is worse off than one who rarely sees a
+ *   repeat, so these are retried.
+ * - A call that timed out (no answer within `timeout`) is NOT retried: Slack was reached and was
+ *   slow, so the post most likely landed; retrying would double it. At most once, logged.
+ * - `ok: false` answers (not_in_channel, invalid_blocks, invalid_auth…) are never retried by the
+ *   client; the outbox decides (give up, or once more as plain text).
+ */
+export const RETRY_CONFIG: RetryOptions & { onFailedAttempt(error: Error): void } = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 2000,
+  randomize: true,
+  onFailedAttempt(error) {
+    if (isTimeout(error)) throw error;
+  },
+};
+/** The Web API client's per-request timeout. */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+/** True when a Web API call failed because no answer came in time (not a refusal or a dropped connection). */
+export function isTimeout(error: unknown): boolean {
+  const original = (error as { original?: unknown } | undefined)?.original ?? error;
+  const name = (original as { name?: unknown } | undefined)?.name;
+  return name === 'TimeoutError';
+}
 
 export interface CreateSlackAppOptions {
   config: Config;
@@ -72,9 +107,9 @@ export function createSlackApp({
     logger: bolt,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      // Bounded retries with backoff for 5xx and network errors; 429s wait for Retry-After.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
-      timeout: 10_000,
+      // Bounded retries with backoff for 5xx and network errors; 429s wait for Retry-After (see RETRY_CONFIG).
+      retryConfig: RETRY_CONFIG,
+      timeout: WEB_API_TIMEOUT_MS,
       ...clientOptions,
     },
   });

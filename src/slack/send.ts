@@ -9,6 +9,11 @@ export interface OutboxOptions {
   perChannelIntervalMs?: number;
   /** Past this backlog a channel's new work is refused and logged, so one flood cannot grow memory without bound. */
   maxQueuedPerChannel?: number;
+  /**
+   * Past this many messages waiting or in flight across all channels, new work is refused and
+   * logged: a flood spread over many channels is bounded too, not only one in a single channel.
+   */
+  maxQueuedTotal?: number;
 }
 
 export interface PostArgs {
@@ -52,11 +57,20 @@ export class Outbox {
   private readonly log: Logger;
   private readonly interval: number;
   private readonly maxQueued: number;
+  private readonly maxTotal: number;
+  private total = 0;
+  private refusedCount = 0;
 
-  constructor({ log, perChannelIntervalMs = 1000, maxQueuedPerChannel = 500 }: OutboxOptions) {
+  constructor({
+    log,
+    perChannelIntervalMs = 1000,
+    maxQueuedPerChannel = 500,
+    maxQueuedTotal = 10_000,
+  }: OutboxOptions) {
     this.log = log;
     this.interval = perChannelIntervalMs;
     this.maxQueued = maxQueuedPerChannel;
+    this.maxTotal = maxQueuedTotal;
   }
 
   /** Posts a message (in a thread when `threadTs` is set); resolves with its ts, or undefined when it could not be sent. */
@@ -104,8 +118,19 @@ export class Outbox {
     await Promise.all([...this.queues.values()].map((q) => q.onIdle()));
   }
 
+  /** Channels with work queued or in flight (idle channels are forgotten). */
   get channels(): number {
     return this.queues.size;
+  }
+
+  /** Messages queued or in flight across all channels. */
+  get queued(): number {
+    return this.total;
+  }
+
+  /** Messages refused so far because a backlog was full (each one also logged). */
+  get refused(): number {
+    return this.refusedCount;
   }
 
   private async withShrink<T>(args: PostArgs, send: (m: SlackMessage) => Promise<T>): Promise<T> {
@@ -123,6 +148,22 @@ export class Outbox {
   }
 
   private async enqueue<T>(channel: string, method: string, task: () => Promise<T>): Promise<T | undefined> {
+    const backlog = this.queues.get(channel)?.size ?? 0;
+    if (backlog >= this.maxQueued || this.total >= this.maxTotal) {
+      this.refusedCount += 1;
+      this.log.error(
+        {
+          channel,
+          method,
+          queued: backlog,
+          total: this.total,
+          limit: backlog >= this.maxQueued ? 'maxQueuedPerChannel' : 'maxQueuedTotal',
+          refused: this.refusedCount,
+        },
+        'backlog full; message not sent',
+      );
+      return undefined;
+    }
     let queue = this.queues.get(channel);
     if (!queue) {
       queue = new PQueue(
@@ -136,10 +177,7 @@ export class Outbox {
       });
       this.queues.set(channel, queue);
     }
-    if (queue.size >= this.maxQueued) {
-      this.log.error({ channel, method, queued: queue.size }, 'channel backlog full; message not sent');
-      return undefined;
-    }
+    this.total += 1;
     try {
       return (await queue.add(task)) as T;
     } catch (error) {
@@ -147,6 +185,8 @@ export class Outbox {
       const level = code !== undefined && GIVE_UP.has(code) ? 'warn' : 'error';
       this.log[level]({ channel, method, error: code ?? (error as Error).message }, 'Slack call failed');
       return undefined;
+    } finally {
+      this.total -= 1;
     }
   }
 }

@@ -8,6 +8,10 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** HTTP status the fake answered with; undefined while pending or when the connection was dropped. */
+  status?: number;
+  /** True when the fake answered 200 with `ok: true`: the call really did what it asked. */
+  ok?: boolean;
 }
 
 /** A scripted answer for the next call of a method: a Slack error, an HTTP status, a delay. */
@@ -36,7 +40,10 @@ export interface FakeSlackOptions {
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly options: Required<FakeSlackOptions>;
-  private readonly scripts = new Map<string, Scripted[]>();
+  private readonly scripts = new Map<
+    string,
+    { answer: Scripted; when?: (call: RecordedCall) => boolean }[]
+  >();
   private server: Server | undefined;
   private tsCounter = 0;
   port = 0;
@@ -60,7 +67,26 @@ export class FakeSlack {
 
   /** The next call(s) of `method` get these answers, in order, before normal service resumes. */
   script(method: string, ...answers: Scripted[]): void {
-    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers.map((answer) => ({ answer }))]);
+  }
+
+  /** Like `script`, but only for calls `when` picks (e.g. one channel); other calls are served normally. */
+  scriptWhen(method: string, when: (call: RecordedCall) => boolean, ...answers: Scripted[]): void {
+    this.scripts.set(method, [
+      ...(this.scripts.get(method) ?? []),
+      ...answers.map((answer) => ({ answer, when })),
+    ]);
+  }
+
+  /** Scripted answers not used yet, for one method or all. */
+  pendingScripts(method?: string): number {
+    if (method !== undefined) return this.scripts.get(method)?.length ?? 0;
+    return [...this.scripts.values()].reduce((sum, list) => sum + list.length, 0);
+  }
+
+  /** Deliveries that Slack would really have shown someone: answered 200 with ok: true. */
+  delivered(): RecordedCall[] {
+    return this.deliveries().filter((c) => c.ok === true);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -111,15 +137,21 @@ export class FakeSlack {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const method = path.startsWith('/api/') ? path.slice(5) : path.slice(1);
         const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
-        this.calls.push({ method, args, headers: req.headers, at: Date.now() });
-        const scripted = this.scripts.get(method)?.shift();
+        const call: RecordedCall = { method, args, headers: req.headers, at: Date.now() };
+        this.calls.push(call);
+        const list = this.scripts.get(method);
+        const pick = list?.findIndex((entry) => entry.when === undefined || entry.when(call)) ?? -1;
+        const scripted = pick >= 0 ? list?.splice(pick, 1)[0]?.answer : undefined;
         if (scripted?.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
         if (scripted?.destroy) {
           req.socket.destroy();
           return;
         }
         const body = scripted?.body ?? this.answer(method, args);
-        res.writeHead(scripted?.status ?? 200, { 'content-type': 'application/json', ...scripted?.headers });
+        const status = scripted?.status ?? 200;
+        call.status = status;
+        call.ok = status === 200 && body.ok === true;
+        res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
         res.end(JSON.stringify(body));
       });
     });

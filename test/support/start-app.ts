@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
+import type { WebClientOptions } from '@slack/web-api';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
+import type { OutboxOptions } from '../../src/slack/send.js';
 import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 import { SIGNING_SECRET } from './sign.js';
@@ -25,7 +27,13 @@ export interface TestBot {
 export async function startTestBot(
   env: Record<string, string> = {},
   fake: FakeSlackOptions = {},
-  options: { perChannelIntervalMs?: number } = {},
+  options: {
+    perChannelIntervalMs?: number;
+    /** Other outbox limits, e.g. a small maxQueuedPerChannel. */
+    outbox?: Partial<Omit<OutboxOptions, 'log'>>;
+    /** Web API client options, e.g. a short timeout. */
+    clientOptions?: WebClientOptions;
+  } = {},
 ): Promise<TestBot> {
   const slack = await new FakeSlack(fake).start();
   const rawLogs: string[] = [];
@@ -51,6 +59,8 @@ export async function startTestBot(
     log,
     mode: 'http',
     perChannelIntervalMs: options.perChannelIntervalMs ?? 0,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
   return {
     baseUrl: `http://127.0.0.1:${bot.port}`,
