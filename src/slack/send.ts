@@ -5,7 +5,11 @@ import type { SlackMessage } from '../render/blocks.js';
 
 export interface OutboxOptions {
   log: Logger;
-  /** Slack allows about one message per second per channel; bursts beyond it earn 429s. */
+  /**
+   * Slack allows about one message per second per channel; bursts beyond it earn 429s.
+   * Measured from the end of one call to the start of the next, so Slack sees them at least
+   * this far apart whatever the network's jitter.
+   */
   perChannelIntervalMs?: number;
   /** Past this backlog a channel's new work is refused and logged, so one flood cannot grow memory without bound. */
   maxQueuedPerChannel?: number;
@@ -60,6 +64,7 @@ export class Outbox {
   private readonly maxTotal: number;
   private total = 0;
   private refusedCount = 0;
+  private drained: (() => void)[] = [];
 
   constructor({
     log,
@@ -113,9 +118,13 @@ export class Outbox {
     }).then((ok) => ok === true);
   }
 
-  /** Resolves when every queued message has been sent or given up on (shutdown drains with this). */
+  /**
+   * Resolves when every queued message has been sent or given up on (shutdown drains with this);
+   * it does not wait out the pause after a channel's last message.
+   */
   async drain(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.onIdle()));
+    if (this.total === 0) return;
+    await new Promise<void>((resolve) => this.drained.push(resolve));
   }
 
   /** Channels with work queued or in flight (idle channels are forgotten). */
@@ -166,9 +175,7 @@ export class Outbox {
     }
     let queue = this.queues.get(channel);
     if (!queue) {
-      queue = new PQueue(
-        this.interval > 0 ? { concurrency: 1, intervalCap: 1, interval: this.interval } : { concurrency: 1 },
-      );
+      queue = new PQueue({ concurrency: 1 });
       const created = queue;
       created.on('idle', () => {
         // An idle channel keeps no state: memory stays flat however many channels the bot has seen.
@@ -179,7 +186,15 @@ export class Outbox {
     }
     this.total += 1;
     try {
-      return (await queue.add(task)) as T;
+      // The caller gets the answer as soon as Slack gives it; the channel's slot stays taken for
+      // the interval after that, so the next message in this channel waits, and others do not.
+      const result = new Promise<T>((resolve, reject) => {
+        void queue.add(async () => {
+          await task().then(resolve, reject);
+          if (this.interval > 0) await pause(this.interval);
+        });
+      });
+      return await result;
     } catch (error) {
       const code = slackErrorCode(error);
       const level = code !== undefined && GIVE_UP.has(code) ? 'warn' : 'error';
@@ -187,6 +202,15 @@ export class Outbox {
       return undefined;
     } finally {
       this.total -= 1;
+      if (this.total === 0) for (const resolve of this.drained.splice(0)) resolve();
     }
+  }
+}
+
+/** Waits at least `ms` by the monotonic clock (a timer alone may fire a little early under load). */
+async function pause(ms: number): Promise<void> {
+  const start = performance.now();
+  for (let left = ms; left > 0; left = ms - (performance.now() - start)) {
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
   }
 }
