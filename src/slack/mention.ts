@@ -18,7 +18,7 @@ export function registerMention(app: App, deps: SlackDeps): void {
     let answer: Answer = answerQuery(deps.catalog, (event.text ?? '').replace(USER_MENTION, ' '));
     if (answer.kind !== 'codes') {
       answer = event.thread_ts
-        ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context.botUserId)
+        ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context)
         : none(deps);
     }
     const options = { locale, surface: 'mention' as const };
@@ -45,12 +45,17 @@ async function codesInThread(
   channel: string,
   threadTs: string,
   mentionTs: string,
-  botUserId: string | undefined,
+  self: { botUserId?: string; botId?: string },
 ): Promise<Answer> {
   try {
     const res = await client.conversations.replies({ channel, ts: threadTs, limit: 200 });
+    // Only the bot's own replies are left out: an alerting integration's "device reported 0x80cf…"
+    // is often the very message people want explained.
+    const ours = (m: { user?: string; bot_id?: string }) =>
+      (self.botUserId !== undefined && m.user === self.botUserId) ||
+      (self.botId !== undefined && m.bot_id === self.botId);
     const text = (res.messages ?? [])
-      .filter((m) => m.ts !== mentionTs && m.bot_id === undefined && m.user !== botUserId)
+      .filter((m) => m.ts !== mentionTs && !ours(m))
       .map((m) => m.text ?? '')
       .join('\n');
     return answerMessage(deps.catalog, text);
