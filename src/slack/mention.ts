@@ -14,13 +14,18 @@ export function registerMention(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context }) => {
     const started = performance.now();
     const threadTs = event.thread_ts ?? event.ts;
-    const locale = await readerLocale(deps, client, event.user);
+    // Looked up beside the thread read, and awaited only once the codes are claimed below.
+    const reader = readerLocale(deps, client, event.user);
     let answer: Answer = answerQuery(deps.catalog, (event.text ?? '').replace(USER_MENTION, ' '));
     if (answer.kind !== 'codes') {
       answer = event.thread_ts
         ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context)
         : none(deps);
     }
+    // Auto-reply must not explain these again in this thread. Claimed before any wait on Slack:
+    // a paste of the same code while this answer is on its way must not draw a second one.
+    deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
+    const locale = await reader;
     const options = { locale, surface: 'mention' as const };
     await deps.outbox.post(client, {
       channel: event.channel,
@@ -28,8 +33,6 @@ export function registerMention(app: App, deps: SlackDeps): void {
       message: renderBlocks(deps.catalog, answer, options),
       plain: () => renderPlain(deps.catalog, answer, options),
     });
-    // Auto-reply must not explain these again in this thread.
-    deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
     logLookup(deps, 'mention', answer, locale, started);
   });
 }

@@ -88,7 +88,11 @@ export function messageTwinOf(mention: any): any {
 }
 
 /** Posts a signed event and expects Slack's 200 ack. */
-export async function send(baseUrl: string, body: unknown, options: { retryNum?: number } = {}) {
+export async function send(
+  baseUrl: string,
+  body: unknown,
+  options: { retryNum?: number; timestamp?: number } = {},
+) {
   const res = await postEvent(baseUrl, body, options);
   expect(res.status).toBe(200);
   return res;
