@@ -3,20 +3,21 @@ import { answerQuery } from '../core/answer.js';
 import { ACTION_DISMISS, ACTION_SHARE, renderBlocks } from '../render/blocks.js';
 import { decodeShareValue } from '../render/share-value.js';
 import { strings } from '../render/strings.js';
-import { logLookup, type SlackDeps } from './deps.js';
+import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
 
 /** The buttons on answers: Share in channel (slash command) and Dismiss (auto-reply). */
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, body, action, respond, client }) => {
     await ack();
     const started = performance.now();
     const shared = decodeShareValue(action.value ?? '');
     if (!shared) {
       deps.log.warn({ action: ACTION_SHARE }, 'share button carried a value we did not write');
+      const locale = await readerLocale(deps, client, body.user.id, LOCALE_BUDGET_MS);
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: strings(deps.config.defaultLocale).noCodes,
+        text: strings(locale).noCodes,
       });
       return;
     }
@@ -29,12 +30,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
       query: shared.query,
     });
     // Through the response_url, so sharing works in any channel, even ones the bot was never invited to.
+    // Two requests: Slack takes a body with delete_original as a deletion only and posts nothing, so
+    // the public answer goes first, and the private original goes only once the answer is out.
     await respond({
       response_type: 'in_channel',
-      delete_original: true,
+      replace_original: false,
       text: message.text,
       blocks: message.blocks,
     });
+    await respond({ delete_original: true });
     logLookup(deps, 'shared', answer, locale, started);
   });
 

@@ -102,7 +102,10 @@ describe('replays: the exact same signed request twice within five minutes', () 
     await t.slack.waitFor('response/');
     expect((await postInteraction(t.baseUrl, share(), { timestamp })).status).toBe(401);
     await t.slack.settle();
-    expect(t.slack.callsOf('response/share')).toHaveLength(1);
+    // One share: the public answer, then the deletion of the private original.
+    const shares = t.slack.callsOf('response/share');
+    expect(shares.filter((c) => c.args.response_type === 'in_channel')).toHaveLength(1);
+    expect(shares.filter((c) => c.args.delete_original === true)).toHaveLength(1);
   });
 
   it('answers an event once; the replay gets 401', async () => {
