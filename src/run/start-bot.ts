@@ -3,8 +3,9 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
-import { createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
+import { BODY_LIMIT_BYTES, createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
 import type { OutboxOptions } from '../slack/send.js';
+import { guardBodies } from './body-guard.js';
 import { createHealthServer } from './health-server.js';
 import { guardReplays, type ReplayGuard } from './replay-guard.js';
 import { SocketModeReceiver } from './socket-mode-receiver.js';
@@ -59,12 +60,20 @@ export async function startBot({
     ...(receiver ? { receiver } : {}),
     ...(clientOptions ? { clientOptions } : {}),
   });
-  // Bolt verifies signatures and timestamps; the guard in front of it makes each signed request count once.
+  // In front of Bolt, which verifies signatures and timestamps: the replay guard makes each signed
+  // request count once, the body guard reads the body within the limit and refuses shapes Bolt
+  // would choke on.
+  const httpLog = log.child({ component: 'http' });
   const replayGuard =
     mode === 'http'
-      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, {
-          log: log.child({ component: 'http' }),
-        })
+      ? guardReplays(
+          guardBodies((slack.receiver as HTTPReceiver).requestListener, {
+            limit: BODY_LIMIT_BYTES,
+            signingSecret: config.slackSigningSecret ?? '',
+            log: httpLog,
+          }),
+          { log: httpLog },
+        )
       : undefined;
   const http = createHealthServer(replayGuard?.handler);
   const address = await http.listen(config.port, config.host);

@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import { isValidSlackRequest } from '@slack/bolt';
+import type { Logger } from '../log.js';
+import type { RequestHandler } from './health-server.js';
+
+export interface BodyGuardOptions {
+  /** Larger bodies get 413 without being kept. */
+  limit: number;
+  signingSecret: string;
+  log: Logger;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * Reads the request body once, within `limit`, and hands it to Bolt already buffered
+ * (Bolt uses `req.rawBody` when it is there). On the way it refuses what Bolt cannot
+ * survive: a body that parses to something other than an object (`null`, `7`, `"x"`,
+ * `[]`, `payload=null`) made Bolt's receiver throw inside a promise nobody awaits, which
+ * was an unhandled rejection and a request left open forever.
+ */
+export function guardBodies(next: RequestHandler, options: BodyGuardOptions): RequestHandler {
+  const { limit, signingSecret, log } = options;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') {
+      next(req, res);
+      return;
+    }
+    let finished = false;
+    const tooLarge = () => {
+      finished = true;
+      log.warn({ limit }, 'request body over the limit; 413');
+      // Read and drop the rest, so the client sees the answer instead of a reset; the server's
+      // requestTimeout bounds how long a sender may keep going.
+      req.resume();
+      res.writeHead(413, { connection: 'close' }).end();
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      tooLarge();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (finished) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        tooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => {
+      // The client went away mid-body: nothing to answer.
+      finished = true;
+    });
+    req.on('end', () => {
+      if (finished) return;
+      finished = true;
+      const raw = Buffer.concat(chunks);
+      if (!isObjectBody(raw, req.headers['content-type'])) {
+        const signed = isValidSlackRequest({
+          signingSecret,
+          body: raw.toString('utf8'),
+          headers: {
+            'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+            'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+          },
+        });
+        // Unsigned requests learn nothing about what we would have made of them.
+        log.warn({ signed }, 'request body is not an object; refused before Bolt');
+        res.writeHead(signed ? 400 : 401).end();
+        return;
+      }
+      Object.assign(req, { rawBody: raw });
+      next(req, res);
+    });
+  };
+}
+
+/**
+ * False only for a body that parses, as Bolt would parse it, to something other than an
+ * object. Bodies that do not parse at all are left to Bolt (400 once the signature holds).
+ */
+export function isObjectBody(raw: Buffer, contentType: string | string[] | undefined): boolean {
+  const text = raw.toString('utf8');
+  let parsed: unknown;
+  try {
+    if (contentType === FORM) {
+      const form = parseForm(text);
+      if (typeof form.payload !== 'string') return true;
+      parsed = JSON.parse(form.payload);
+    } else {
+      parsed = JSON.parse(text);
+    }
+  } catch {
+    return true;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+}
