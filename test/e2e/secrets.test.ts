@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures.js';
+import { postCommand, postEvent, postInteraction, postRaw, SIGNING_SECRET } from '../support/sign.js';
+import { BOT_TOKEN, startTestBot, type TestBot } from '../support/start-app.js';
+
+let t: TestBot;
+afterEach(async () => {
+  await t?.stop();
+});
+
+/** The secrets, and pieces of them long enough to identify them. */
+const needles = [
+  BOT_TOKEN,
+  BOT_TOKEN.slice(5),
+  BOT_TOKEN.split('-').at(-1) as string,
+  SIGNING_SECRET,
+  SIGNING_SECRET.slice(0, 20),
+  SIGNING_SECRET.slice(-16),
+  encodeURIComponent(BOT_TOKEN),
+];
+
+function expectNoSecrets(lines: readonly string[]) {
+  const all = lines.join('');
+  expect(all.length).toBeGreaterThan(0);
+  for (const needle of needles) expect(all, `log output holds ${needle.slice(0, 8)}…`).not.toContain(needle);
+}
+
+let seq = 0;
+function paste(channel: string) {
+  seq += 1;
+  const ts = `1764000700.${String(seq).padStart(6, '0')}`;
+  const body = fixture('event_callback.message');
+  body.event_id = `Ev0SECRET${seq}`;
+  body.event.ts = ts;
+  body.event.event_ts = ts;
+  body.event.channel = channel;
+  return body;
+}
+
+describe('secrets never reach the logs (debug level, error paths forced)', () => {
+  it('through Slack failures: invalid_auth, 5xx, 429, dropped connections, ok:false, failing lookups', async () => {
+    t = await startTestBot();
+    const { slack } = t;
+    slack.script(
+      'users.info',
+      { body: { ok: false, error: 'invalid_auth' } },
+      { status: 500, body: { ok: false } },
+    );
+    slack.script(
+      'chat.postMessage',
+      { body: { ok: false, error: 'invalid_auth' } },
+      { body: { ok: false, error: 'token_revoked' } },
+      { status: 503, body: { ok: false, error: 'service_unavailable' } },
+      { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+      { destroy: true },
+      { body: { ok: false, error: 'invalid_blocks' } },
+      { body: { ok: false, error: 'not_authed' } },
+    );
+    slack.script('conversations.replies', { body: { ok: false, error: 'invalid_auth' } });
+    for (let i = 0; i < 5; i++) expect((await postEvent(t.baseUrl, paste(`C0SEC${i}`))).status).toBe(200);
+    const mention = fixture('event_callback.app_mention');
+    mention.event.text = '<@UBOT00001> help?';
+    mention.event.thread_ts = '1764000200.000100';
+    await postEvent(t.baseUrl, mention);
+    slack.script('response/share', { status: 500, body: { ok: false } });
+    const press = fixture('block_actions.share_answer');
+    press.response_url = slack.responseUrl('share');
+    await postInteraction(t.baseUrl, press);
+    await slack.waitFor('chat.postMessage', 6, 10_000);
+    await t.bot.slack.drain();
+    await slack.settle(300);
+    // The error paths really ran.
+    expect(t.logs.some((l) => l.msg === 'Slack call failed' && l.error === 'invalid_auth')).toBe(true);
+    expect(t.logs.some((l) => (l.level as number) >= 50)).toBe(true);
+    // And the token was really sent to Slack, so it was there to leak.
+    expect(String(slack.calls.find((c) => c.method === 'chat.postMessage')?.headers.authorization)).toContain(
+      BOT_TOKEN,
+    );
+    expectNoSecrets(t.rawLogs);
+  });
+
+  it('through bad signatures, replays, malformed and oversized bodies', async () => {
+    t = await startTestBot();
+    const command = fixture('command.intune-err');
+    const ts = Math.floor(Date.now() / 1000);
+    await postCommand(t.baseUrl, command, { secret: 'wrong-secret-0000000000000000' });
+    await postCommand(t.baseUrl, command, { timestamp: ts - 3600 });
+    await postCommand(t.baseUrl, command, { timestamp: ts });
+    await postCommand(t.baseUrl, command, { timestamp: ts });
+    await postRaw(t.baseUrl, 'null', 'application/json');
+    await postRaw(t.baseUrl, '{"broken":', 'application/json');
+    // A token pasted into a message must not be logged either.
+    const leaky = paste('C0LEAK');
+    leaky.event.text = `my token is ${BOT_TOKEN} and 0x80cf6008`;
+    await postEvent(t.baseUrl, leaky);
+    await t.slack.waitFor('chat.postMessage');
+    await t.bot.slack.drain();
+    expect(t.logs.some((l) => l.msg === 'request refused before Bolt')).toBe(true);
+    expect(t.rawLogs.some((l) => l.includes('signature mismatch'))).toBe(true);
+    expectNoSecrets(t.rawLogs);
+  });
+
+  it('when auth.test itself says invalid_auth', async () => {
+    t = await startTestBot();
+    t.slack.script(
+      'auth.test',
+      { body: { ok: false, error: 'invalid_auth' } },
+      { body: { ok: false, error: 'invalid_auth' } },
+    );
+    const res = await postEvent(t.baseUrl, paste('C0AUTHX'));
+    expect([200, 500]).toContain(res.status);
+    await t.slack.settle(300);
+    // Bolt asked on the first event and got invalid_auth; its authorization error path logged.
+    expect(t.slack.callsOf('auth.test').length).toBeGreaterThanOrEqual(1);
+    expect(t.slack.callsOf('auth.test')[0]?.ok).toBe(false);
+    expectNoSecrets(t.rawLogs);
+  });
+});
