@@ -22,8 +22,13 @@ export function quietReason(message: MessageLike, botUserId: string | undefined)
   if (message.bot_id !== undefined) return 'bot';
   if (botUserId !== undefined && message.user === botUserId) return 'self';
   if (typeof message.text !== 'string' || message.text === '') return 'no-text';
-  // The app_mention listener answers these: one message, one reply.
-  if (botUserId !== undefined && message.text.includes(`<@${botUserId}>`)) return 'mentions-bot';
+  // The app_mention listener answers these: one message, one reply. Slack may write a
+  // mention with a label (<@U123|name>), and app_mention fires for that form too.
+  if (
+    botUserId !== undefined &&
+    (message.text.includes(`<@${botUserId}>`) || message.text.includes(`<@${botUserId}|`))
+  )
+    return 'mentions-bot';
   return undefined;
 }
 

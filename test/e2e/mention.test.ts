@@ -178,6 +178,15 @@ describe('@intune-err mentions', () => {
     expect(visible(reply)).toContain('0x80CF4017');
   });
 
+  it('answers exactly once when the mention carries a label (<@U…|name>)', async () => {
+    const mention = mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}|intune-err> 0x80cf4017?` });
+    await send(t.baseUrl, messageTwinOf(mention));
+    await send(t.baseUrl, mention);
+    const reply = await onlyReply();
+    expect(reply?.args.thread_ts).toBe(THREAD);
+    expect(visible(reply)).toContain('0x80CF4017');
+  });
+
   it('answers in the mentioning user’s Slack language', async () => {
     await send(t.baseUrl, mentionEvent({ user: SV_USER, text: `<@${BOT_USER}> 0x80cf6008` }));
     await send(t.baseUrl, mentionEvent({ user: EN_USER, text: `<@${BOT_USER}> 0x80cf6008` }));

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { EventDeduper, type MessageLike, quietReason, ThreadCooldown } from '../../src/slack/quiet-rules.js';
+
+const BOT = 'UBOT00001';
+const person = (extra: Partial<MessageLike> = {}): MessageLike => ({
+  user: 'U2147483697',
+  text: 'sync fails with 0x80cf6008',
+  ...extra,
+});
+
+describe('quietReason', () => {
+  it('lets a person’s message through', () => {
+    expect(quietReason(person(), BOT)).toBeUndefined();
+  });
+
+  it('lets a thread reply also sent to the channel through', () => {
+    expect(quietReason(person({ subtype: 'thread_broadcast' }), BOT)).toBeUndefined();
+  });
+
+  it.each([
+    'message_changed',
+    'message_deleted',
+    'message_replied',
+    'channel_join',
+    'file_share',
+    'me_message',
+  ])('stays out of a %s', (subtype) => {
+    expect(quietReason(person({ subtype }), BOT)).toBe('subtype');
+  });
+
+  it('never answers a bot, by subtype or by bot_id', () => {
+    expect(quietReason(person({ subtype: 'bot_message', user: undefined }), BOT)).toBe('bot');
+    expect(quietReason(person({ bot_id: 'B0WORKFLOW' }), BOT)).toBe('bot');
+    expect(quietReason(person({ subtype: 'thread_broadcast', bot_id: 'B0WORKFLOW' }), BOT)).toBe('bot');
+  });
+
+  it('never answers itself', () => {
+    expect(quietReason(person({ user: BOT }), BOT)).toBe('self');
+  });
+
+  it('stays out of messages without text', () => {
+    expect(quietReason(person({ text: '' }), BOT)).toBe('no-text');
+    expect(quietReason(person({ text: undefined }), BOT)).toBe('no-text');
+  });
+
+  it.each([
+    `<@${BOT}> what is 0x80cf6008?`,
+    `0x80cf6008, any idea <@${BOT}>`,
+    `<@${BOT}|intune-err> 0x80cf6008`,
+  ])('leaves a message that mentions the bot to the mention listener: %s', (text) => {
+    expect(quietReason(person({ text }), BOT)).toBe('mentions-bot');
+  });
+
+  it('answers a message that mentions someone else', () => {
+    expect(quietReason(person({ text: '<@UBOT000012> and <@U2147483698> see 0x80cf6008' }), BOT)).toBe(
+      undefined,
+    );
+  });
+
+  it('still answers people when the bot’s own id is not known yet', () => {
+    expect(quietReason(person({ text: `<@${BOT}> 0x80cf6008` }), undefined)).toBeUndefined();
+  });
+});
+
+describe('EventDeduper', () => {
+  it('says true the first time an event id is seen, false after', () => {
+    const dedupe = new EventDeduper();
+    expect(dedupe.firstTime('Ev1')).toBe(true);
+    expect(dedupe.firstTime('Ev1')).toBe(false);
+    expect(dedupe.firstTime('Ev2')).toBe(true);
+    expect(dedupe.size).toBe(2);
+  });
+
+  it('forgets ids after its time to live', async () => {
+    const dedupe = new EventDeduper(100, 20);
+    expect(dedupe.firstTime('Ev1')).toBe(true);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(dedupe.firstTime('Ev1')).toBe(true);
+  });
+
+  it('keeps at most `max` ids', () => {
+    const dedupe = new EventDeduper(3);
+    for (const id of ['a', 'b', 'c', 'd']) dedupe.firstTime(id);
+    expect(dedupe.size).toBe(3);
+    expect(dedupe.firstTime('a')).toBe(true);
+    expect(dedupe.firstTime('d')).toBe(false);
+  });
+});
+
+describe('ThreadCooldown', () => {
+  it('remembers a code per channel and thread', () => {
+    const cooldown = new ThreadCooldown(60_000);
+    cooldown.remember('C1', '1.0', ['0x80CF6008', '0x80CF4017']);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(true);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF4017')).toBe(true);
+    expect(cooldown.isCooling('C1', '2.0', '0x80CF6008')).toBe(false);
+    expect(cooldown.isCooling('C2', '1.0', '0x80CF6008')).toBe(false);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF0001')).toBe(false);
+  });
+
+  it('does not confuse keys whose parts run together', () => {
+    const cooldown = new ThreadCooldown(60_000);
+    cooldown.remember('C1', '1.0', ['0x80CF6008']);
+    expect(cooldown.isCooling('C11', '.0', '0x80CF6008')).toBe(false);
+  });
+
+  it('lets a code be explained again once the cooldown has passed', async () => {
+    const cooldown = new ThreadCooldown(20);
+    cooldown.remember('C1', '1.0', ['0x80CF6008']);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(true);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(false);
+  });
+});
