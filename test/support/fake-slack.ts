@@ -44,6 +44,10 @@ export class FakeSlack {
     string,
     { answer: Scripted; when?: (call: RecordedCall) => boolean }[]
   >();
+  /** Called once a call has been answered (status and ok set), e.g. by a soak test that keeps no record. */
+  onAnswered: ((call: RecordedCall) => void) | undefined;
+  /** False: calls are not kept in `calls` (a long soak would grow memory without bound). */
+  keepCalls = true;
   private server: Server | undefined;
   private tsCounter = 0;
   port = 0;
@@ -138,7 +142,7 @@ export class FakeSlack {
         const method = path.startsWith('/api/') ? path.slice(5) : path.slice(1);
         const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
         const call: RecordedCall = { method, args, headers: req.headers, at: Date.now() };
-        this.calls.push(call);
+        if (this.keepCalls) this.calls.push(call);
         const list = this.scripts.get(method);
         const pick = list?.findIndex((entry) => entry.when === undefined || entry.when(call)) ?? -1;
         const scripted = pick >= 0 ? list?.splice(pick, 1)[0]?.answer : undefined;
@@ -153,6 +157,7 @@ export class FakeSlack {
         call.ok = status === 200 && body.ok === true;
         res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
         res.end(JSON.stringify(body));
+        this.onAnswered?.(call);
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
