@@ -187,6 +187,16 @@ describe('@intune-err mentions', () => {
     expect(visible(reply)).toContain('0x80CF4017');
   });
 
+  it('acks Slack’s retry of a mention with 200 and answers once', async () => {
+    const at = Math.floor(Date.now() / 1000) - 10;
+    const mention = mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> 0x80cf4017` });
+    await send(t.baseUrl, mention, { timestamp: at });
+    await t.slack.waitFor('chat.postMessage');
+    expect((await send(t.baseUrl, mention, { retryNum: 1, timestamp: at + 1 })).status).toBe(200);
+    const reply = await onlyReply();
+    expect(visible(reply)).toContain('0x80CF4017');
+  });
+
   it('answers in the mentioning user’s Slack language', async () => {
     await send(t.baseUrl, mentionEvent({ user: SV_USER, text: `<@${BOT_USER}> 0x80cf6008` }));
     await send(t.baseUrl, mentionEvent({ user: EN_USER, text: `<@${BOT_USER}> 0x80cf6008` }));
