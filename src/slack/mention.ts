@@ -57,8 +57,10 @@ async function codesInThread(
     const ours = (m: { user?: string; bot_id?: string }) =>
       (self.botUserId !== undefined && m.user === self.botUserId) ||
       (self.botId !== undefined && m.bot_id === self.botId);
+    // Earlier means before the mention: a late-handled mention must not explain what came after it.
+    const earlier = (m: { ts?: string }) => m.ts !== undefined && Number(m.ts) < Number(mentionTs);
     const text = (res.messages ?? [])
-      .filter((m) => m.ts !== mentionTs && !ours(m))
+      .filter((m) => earlier(m) && !ours(m))
       .map((m) => m.text ?? '')
       .join('\n');
     return answerMessage(deps.catalog, text);

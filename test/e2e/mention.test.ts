@@ -115,6 +115,21 @@ describe('@intune-err mentions', () => {
     expect(visible(reply)).not.toContain('OM_E_INVALID_INSTALL_REQUESTED');
   });
 
+  it('leaves out what was posted in the thread after the mention', async () => {
+    const later = '1764000700.000100';
+    t.slack.options.threads[later] = [
+      { type: 'message', user: EN_USER, text: 'sync fails with 0x80cf6008', ts: later },
+      { type: 'message', user: 'U2147483698', text: 'and now 0x80cf4017', ts: '1764000760.000300' },
+    ];
+    await send(
+      t.baseUrl,
+      mentionEvent({ threadTs: later, ts: '1764000750.000200', text: `<@${BOT_USER}> explain?` }),
+    );
+    const reply = await onlyReply();
+    expect(visible(reply)).toContain('0x80CF6008');
+    expect(visible(reply)).not.toContain('0x80CF4017');
+  });
+
   it('explains a code another bot (an alerting integration) posted in the thread', async () => {
     const alertThread = '1764000400.000100';
     t.slack.options.threads[alertThread] = [
