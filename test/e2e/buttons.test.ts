@@ -76,6 +76,10 @@ describe('Share in channel', () => {
     ]);
     expect(buttons(shared)).toEqual([]);
     expect(blockKitProblems(shown(shared))).toEqual([]);
+    // The same answer: the private blocks without the buttons are the public ones without "Shared by".
+    const [sharedBy, ...rest] = shown(shared).blocks;
+    expect(JSON.stringify(sharedBy)).toContain('Shared by');
+    expect(rest).toEqual(answer.blocks.filter((b) => b.type !== 'actions'));
     // Nothing went through the Web API: sharing works in channels the bot was never invited to.
     expect(effects(t.slack).filter((c) => c.method.startsWith('chat.'))).toEqual([]);
   });
