@@ -35,6 +35,18 @@ export { renderPlain } from './plain.js';
 
 /** One Block Kit answer for every surface; never over Slack's limits, never echoing input live. */
 export function renderBlocks(catalog: Catalog, answer: Answer, options: RenderOptions): SlackMessage {
+  return renderCounted(catalog, answer, options).message;
+}
+
+/**
+ * renderBlocks, plus how many of the answer's items (or search hits) the blocks show before
+ * "…and N more": the ones after that were not explained.
+ */
+export function renderCounted(
+  catalog: Catalog,
+  answer: Answer,
+  options: RenderOptions,
+): { message: SlackMessage; shown: number } {
   const s = strings(options.locale);
   const compact = options.surface === 'auto-reply';
   const head: KnownBlock[] = [];
@@ -100,7 +112,7 @@ export function renderBlocks(catalog: Catalog, answer: Answer, options: RenderOp
     [`${dataText(s.fallbackLead)} ${link(answer.fallbackUrl, fallbackLabel(catalog, options.locale, s))}`],
     s,
   );
-  return { text, blocks };
+  return { message: { text, blocks }, shown };
 }
 
 /** A block-level answer unit: its own blocks, or one line that shares a section with its neighbours. */

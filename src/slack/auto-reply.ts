@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { type Answer, answerMessage } from '../core/answer.js';
-import { renderBlocks, renderPlain } from '../render/blocks.js';
+import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
 import { quietReason } from './quiet-rules.js';
 
@@ -43,10 +43,13 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     deps.cooldown.remember(message.channel, threadTs, fresh.map(codeOf));
     const locale = await readerLocale(deps, client, message.user);
     const options = { locale, surface: 'auto-reply' as const, dismissible: true };
+    const { message: reply, shown } = renderCounted(deps.catalog, answer, options);
+    // Codes cut by "…and N more" were not explained: a later paste of one of them earns a reply.
+    deps.cooldown.forget(message.channel, threadTs, fresh.slice(shown).map(codeOf));
     await deps.outbox.post(client, {
       channel: message.channel,
       threadTs,
-      message: renderBlocks(deps.catalog, answer, options),
+      message: reply,
       plain: () => renderPlain(deps.catalog, answer, options),
     });
     logLookup(deps, 'auto-reply', answer, locale, started);

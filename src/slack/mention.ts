@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
-import { renderBlocks, renderPlain } from '../render/blocks.js';
+import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
@@ -27,10 +27,13 @@ export function registerMention(app: App, deps: SlackDeps): void {
     deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
     const locale = await reader;
     const options = { locale, surface: 'mention' as const };
+    const { message, shown } = renderCounted(deps.catalog, answer, options);
+    // Codes cut by "…and N more" were not explained: auto-reply may still answer them here.
+    deps.cooldown.forget(event.channel, threadTs, answer.items.slice(shown).map(codeOf));
     await deps.outbox.post(client, {
       channel: event.channel,
       threadTs,
-      message: renderBlocks(deps.catalog, answer, options),
+      message,
       plain: () => renderPlain(deps.catalog, answer, options),
     });
     logLookup(deps, 'mention', answer, locale, started);

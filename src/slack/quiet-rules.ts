@@ -64,6 +64,10 @@ export class ThreadCooldown {
   remember(channel: string, threadTs: string, codes: readonly string[]): void {
     for (const code of codes) this.explained.set(this.key(channel, threadTs, code), true);
   }
+  /** Takes back a claim: codes remembered before sending that the reply did not explain after all. */
+  forget(channel: string, threadTs: string, codes: readonly string[]): void {
+    for (const code of codes) this.explained.delete(this.key(channel, threadTs, code));
+  }
   get size(): number {
     return this.explained.size;
   }

@@ -6,6 +6,7 @@ import {
   BOT_USER,
   buttons,
   CHANNEL,
+  canonical,
   countShown,
   EN_USER,
   FALLBACK_URL,
@@ -268,6 +269,39 @@ describe('auto-reply cooldown per thread', () => {
     expect(shown(posts()[0]).text).toContain('0x80CF4017');
     // The one answer is the mention's, in the mentioning user's language.
     expect(buttons(posts()[0])).toEqual([]);
+  });
+
+  it('explains later a code a long paste’s reply had no room for, but not one it did explain', async () => {
+    await start();
+    const codes = knownCodes(60);
+    const paste = messageEvent({ text: hugePaste(codes) });
+    await send(t.baseUrl, paste);
+    const [first] = await t.slack.waitFor('chat.postMessage');
+    const { listed } = countShown(first, codes);
+    const [explained, unexplained] = [codes[0] as string, codes[59] as string];
+    expect(listed).toBeLessThan(60);
+    expect(JSON.stringify(shown(first).blocks)).not.toContain(canonical(unexplained));
+    await send(t.baseUrl, messageEvent({ threadTs: paste.event.ts, text: `still ${explained}` }));
+    await send(t.baseUrl, messageEvent({ threadTs: paste.event.ts, text: `and ${unexplained}` }));
+    const [, second] = await t.slack.waitFor('chat.postMessage', 2);
+    await t.slack.settle();
+    expect(posts()).toHaveLength(2);
+    expect(second?.args.thread_ts).toBe(paste.event.ts);
+    expect(visible(second)).toContain(canonical(unexplained));
+    expect(visible(second)).not.toContain(canonical(explained));
+  });
+
+  it('explains later a code a long mention’s answer had no room for', async () => {
+    await start();
+    const codes = knownCodes(60);
+    const mention = mentionEvent({ text: `<@${BOT_USER}> ${hugePaste(codes, 39_980)}` });
+    await send(t.baseUrl, mention);
+    const [first] = await t.slack.waitFor('chat.postMessage');
+    expect(JSON.stringify(shown(first).blocks)).not.toContain(canonical(codes[59] as string));
+    await send(t.baseUrl, messageEvent({ threadTs: mention.event.ts, text: `${codes[0]} and ${codes[59]}` }));
+    const [, second] = await t.slack.waitFor('chat.postMessage', 2);
+    expect(visible(second)).toContain(canonical(codes[59] as string));
+    expect(visible(second)).not.toContain(canonical(codes[0] as string));
   });
 
   it('answers a mention even when auto-reply already explained the code in the thread', async () => {

@@ -104,6 +104,14 @@ describe('ThreadCooldown', () => {
     expect(cooldown.isCooling('C11', '.0', '0x80CF6008')).toBe(false);
   });
 
+  it('forgets codes a reply claimed but did not explain, and only those', () => {
+    const cooldown = new ThreadCooldown(60_000);
+    cooldown.remember('C1', '1.0', ['0x80CF6008', '0x80CF4017']);
+    cooldown.forget('C1', '1.0', ['0x80CF4017']);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(true);
+    expect(cooldown.isCooling('C1', '1.0', '0x80CF4017')).toBe(false);
+  });
+
   it('lets a code be explained again once the cooldown has passed', async () => {
     const cooldown = new ThreadCooldown(20);
     cooldown.remember('C1', '1.0', ['0x80CF6008']);
