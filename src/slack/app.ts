@@ -20,7 +20,9 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
  * How the Web API client retries, and why.
  *
- * - 429 with Retry-After: Slack did not act on the call; the client waits as told and tries again.
+ * - 429 with Retry-After: Slack did not act on the call. The client hands it back at once
+ *   (`rejectRateLimitedCalls`) rather than pausing every call the bot makes; the caller waits as
+ *   told and tries again (obeyRateLimits), so a rate-limited channel holds up only itself.
  * - 5xx and connections dropped or refused: retried, at most 3 times, backing off 250 ms to 2 s.
  *   A retried chat.postMessage could in principle double a reply if Slack posted it and then
  *   failed to say so. Slack has no idempotency key for posts, so the choice is between "maybe
@@ -61,6 +63,13 @@ export interface CreateSlackAppOptions {
   /** Extra Web API client options (the console's in-process fetch). */
   clientOptions?: WebClientOptions;
   outbox?: Partial<Omit<OutboxOptions, 'log'>>;
+  /** The bot's ids from auth.test, when the caller already checked the token; otherwise Bolt asks. */
+  identity?: BotIdentity;
+}
+
+export interface BotIdentity {
+  botUserId: string;
+  botId: string;
 }
 
 export interface SlackApp {
@@ -87,6 +96,7 @@ export function createSlackApp({
   receiver,
   clientOptions,
   outbox,
+  identity,
 }: CreateSlackAppOptions): SlackApp {
   const slackLog = log.child({ component: 'slack' });
   const bolt = boltLogger(log);
@@ -109,9 +119,12 @@ export function createSlackApp({
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Bounded retries with backoff for 5xx and network errors; 429s wait for Retry-After (see RETRY_CONFIG).
       retryConfig: RETRY_CONFIG,
+      rejectRateLimitedCalls: true,
       timeout: WEB_API_TIMEOUT_MS,
       ...clientOptions,
     },
+    // Known from start-up's auth.test: Bolt then asks Slack nothing before the first answer.
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
   });
   const deps: SlackDeps = {
     config,

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { obeyRateLimits } from './rate-limit.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 
@@ -54,7 +55,9 @@ async function codesInThread(
   self: { botUserId?: string; botId?: string },
 ): Promise<Answer> {
   try {
-    const res = await client.conversations.replies({ channel, ts: threadTs, limit: 200 });
+    const res = await obeyRateLimits(() =>
+      client.conversations.replies({ channel, ts: threadTs, limit: 200 }),
+    );
     // Only the bot's own replies are left out: an alerting integration's "device reported 0x80cf…"
     // is often the very message people want explained.
     const ours = (m: { user?: string; bot_id?: string }) =>

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
+import { obeyRateLimits } from './rate-limit.js';
 
 export interface OutboxOptions {
   log: Logger;
@@ -190,7 +191,10 @@ export class Outbox {
       // the interval after that, so the next message in this channel waits, and others do not.
       const result = new Promise<T>((resolve, reject) => {
         void queue.add(async () => {
-          await task().then(resolve, reject);
+          // A 429 holds this channel for as long as Slack says; other channels carry on.
+          const waited = (ms: number) =>
+            this.log.warn({ channel, method, ms }, 'rate limited by Slack; waiting before retrying');
+          await obeyRateLimits(task, waited).then(resolve, reject);
           if (this.interval > 0) await pause(this.interval);
         });
       });

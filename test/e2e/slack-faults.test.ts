@@ -86,6 +86,34 @@ describe('429 rate limited', () => {
     await quiet();
     expect(delivered('C0RATE002')).toHaveLength(1);
     expect(delivered('C0OTHER02')).toHaveLength(1);
+    // Only the limited channel waited out Retry-After: the other one was answered before its retry.
+    const retry = posts('C0RATE002')[1];
+    const other = delivered('C0OTHER02')[0];
+    expect(other?.at ?? Number.POSITIVE_INFINITY).toBeLessThan(retry?.at ?? 0);
+  });
+
+  it('gives up after three retries of a channel Slack keeps limiting, logs it, and sends once', async () => {
+    await start();
+    const limited = {
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: { ok: false, error: 'ratelimited' },
+    };
+    t.slack.scriptWhen(
+      'chat.postMessage',
+      inChannel('C0RATE003'),
+      limited,
+      limited,
+      limited,
+      limited,
+      limited,
+    );
+    await paste('C0RATE003');
+    await quiet();
+    expect(posts('C0RATE003')).toHaveLength(4);
+    expect(delivered('C0RATE003')).toHaveLength(0);
+    expect(failures()).toHaveLength(1);
+    expect(t.logs.filter((l) => l.msg === 'rate limited by Slack; waiting before retrying')).toHaveLength(3);
   });
 });
 
