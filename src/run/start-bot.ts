@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { BODY_LIMIT_BYTES, createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
 import type { OutboxOptions } from '../slack/send.js';
 import { guardBodies } from './body-guard.js';
+import { checkBotToken } from './check-bot-token.js';
 import { createHealthServer } from './health-server.js';
 import { guardReplays, type ReplayGuard } from './replay-guard.js';
 import { SocketModeReceiver } from './socket-mode-receiver.js';
@@ -52,11 +53,20 @@ export async function startBot({
     mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.slackAppToken ?? '', slackApiUrl: config.slackApiUrl, log })
       : undefined;
+  // Before anything listens: a refused token or an unreachable Slack stops start-up with a clear message.
+  const identity = await checkBotToken({
+    token: config.slackBotToken ?? '',
+    slackApiUrl: config.slackApiUrl,
+    log,
+    ...(clientOptions ? { clientOptions } : {}),
+  });
+  log.info({ team: identity.team, botUserId: identity.botUserId }, 'bot token accepted by Slack');
   const slack = createSlackApp({
     config,
     catalog,
     log,
     outbox,
+    identity,
     ...(receiver ? { receiver } : {}),
     ...(clientOptions ? { clientOptions } : {}),
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { postCommand, postEvent, postInteraction, postRaw, SIGNING_SECRET } from '../support/sign.js';
-import { BOT_TOKEN, startTestBot, type TestBot } from '../support/start-app.js';
+import { BOT_TOKEN, startTestBot, type TestBot, TestBotStartError } from '../support/start-app.js';
 
 let t: TestBot;
 afterEach(async () => {
@@ -100,19 +100,20 @@ describe('secrets never reach the logs (debug level, error paths forced)', () =>
     expectNoSecrets(t.rawLogs);
   });
 
-  it('when auth.test itself says invalid_auth', async () => {
-    t = await startTestBot();
-    t.slack.script(
-      'auth.test',
-      { body: { ok: false, error: 'invalid_auth' } },
-      { body: { ok: false, error: 'invalid_auth' } },
-    );
-    const res = await postEvent(t.baseUrl, paste('C0AUTHX'));
-    expect([200, 500]).toContain(res.status);
-    await t.slack.settle(300);
-    // Bolt asked on the first event and got invalid_auth; its authorization error path logged.
-    expect(t.slack.callsOf('auth.test').length).toBeGreaterThanOrEqual(1);
-    expect(t.slack.callsOf('auth.test')[0]?.ok).toBe(false);
-    expectNoSecrets(t.rawLogs);
+  it('when auth.test itself says invalid_auth: start-up stops naming SLACK_BOT_TOKEN', async () => {
+    const failed = await startTestBot(
+      {},
+      {},
+      {
+        beforeStart: (slack) => slack.script('auth.test', { body: { ok: false, error: 'invalid_auth' } }),
+      },
+    ).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(TestBotStartError);
+    const { cause, slack, rawLogs } = failed as TestBotStartError;
+    expect(cause).toMatchObject({ code: 'INTUNE_ERR_CONFIG', variable: 'SLACK_BOT_TOKEN' });
+    expect(String((cause as Error).message)).toContain('invalid_auth');
+    expect(slack.callsOf('auth.test')).toHaveLength(1);
+    expect(String((cause as Error).message)).not.toContain(BOT_TOKEN);
+    expectNoSecrets(rawLogs);
   });
 });

@@ -33,9 +33,12 @@ export async function startTestBot(
     outbox?: Partial<Omit<OutboxOptions, 'log'>>;
     /** Web API client options, e.g. a short timeout. */
     clientOptions?: WebClientOptions;
+    /** Scripts the fake Slack before the bot starts (start-up itself calls auth.test). */
+    beforeStart?: (slack: FakeSlack) => void;
   } = {},
 ): Promise<TestBot> {
   const slack = await new FakeSlack(fake).start();
+  options.beforeStart?.(slack);
   const rawLogs: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, done) {
@@ -53,15 +56,21 @@ export async function startTestBot(
     ...env,
   });
   const log = createLogger({ level: config.logLevel, destination, secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const bot = await startBot({
-    config,
-    catalog,
-    log,
-    mode: 'http',
-    perChannelIntervalMs: options.perChannelIntervalMs ?? 0,
-    ...(options.outbox ? { outbox: options.outbox } : {}),
-    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
-  });
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      config,
+      catalog,
+      log,
+      mode: 'http',
+      perChannelIntervalMs: options.perChannelIntervalMs ?? 0,
+      ...(options.outbox ? { outbox: options.outbox } : {}),
+      ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    });
+  } catch (error) {
+    await slack.stop();
+    throw new TestBotStartError(error, slack, rawLogs);
+  }
   return {
     baseUrl: `http://127.0.0.1:${bot.port}`,
     slack,
@@ -75,4 +84,15 @@ export async function startTestBot(
       await slack.stop();
     },
   };
+}
+
+/** The bot refused to start: the reason, plus what the fake Slack saw and what was logged. */
+export class TestBotStartError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly slack: FakeSlack,
+    readonly rawLogs: string[],
+  ) {
+    super(`the bot did not start: ${(cause as Error)?.message ?? String(cause)}`);
+  }
 }

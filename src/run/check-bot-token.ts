@@ -1,0 +1,69 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { ConfigError, IntuneErrError } from '../errors.js';
+import { boltLogger, type Logger } from '../log.js';
+import { type BotIdentity, RETRY_CONFIG, WEB_API_TIMEOUT_MS } from '../slack/app.js';
+import { obeyRateLimits } from '../slack/rate-limit.js';
+import { slackErrorCode } from '../slack/send.js';
+
+// auth.test answers that mean the token itself is wrong: no retry or restart will help.
+const REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
+
+export interface CheckBotTokenOptions {
+  token: string;
+  /** Web API base URL (SLACK_API_URL); Slack's own when undefined. */
+  slackApiUrl: string | undefined;
+  log: Logger;
+  clientOptions?: WebClientOptions;
+}
+
+/**
+ * Asks Slack who the bot is (auth.test) before the bot reports ready. A refused token stops
+ * start-up naming SLACK_BOT_TOKEN, instead of a bot that looks healthy and fails every request;
+ * an unreachable Slack stops it too, so the orchestrator restarts it rather than trusting it.
+ */
+export async function checkBotToken({
+  token,
+  slackApiUrl,
+  log,
+  clientOptions,
+}: CheckBotTokenOptions): Promise<BotIdentity & { team: string | undefined }> {
+  const client = new WebClient(token, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    logger: boltLogger(log),
+    retryConfig: RETRY_CONFIG,
+    rejectRateLimitedCalls: true,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...clientOptions,
+  });
+  let res: Awaited<ReturnType<WebClient['auth']['test']>>;
+  try {
+    res = await obeyRateLimits(() => client.auth.test());
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code !== undefined && REFUSED.has(code)) {
+      throw new ConfigError(
+        'SLACK_BOT_TOKEN',
+        `Slack refused this token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page again`,
+      );
+    }
+    throw new IntuneErrError(
+      'INTUNE_ERR_SLACK_API',
+      `could not check the bot token with Slack (auth.test at ${slackApiUrl ?? 'https://slack.com/api/'}: ${code ?? (error as Error).message}); check the network, a proxy, or SLACK_API_URL`,
+      { cause: error },
+    );
+  }
+  if (typeof res.user_id !== 'string' || typeof res.bot_id !== 'string') {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      'is not a bot token (auth.test named no bot); use the Bot User OAuth Token (xoxb-…)',
+    );
+  }
+  return { botUserId: res.user_id, botId: res.bot_id, team: res.team };
+}
