@@ -18,7 +18,14 @@ export interface HealthServer {
  */
 export function createHealthServer(next?: RequestHandler): HealthServer {
   let ready = false;
+  let closing = false;
   const server = createServer((req, res) => {
+    // A keep-alive connection that goes idle during shutdown would hold close() until its
+    // keep-alive timeout (seconds): close it as soon as its last response is out.
+    if (closing) res.shouldKeepAlive = false;
+    res.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -50,6 +57,7 @@ export function createHealthServer(next?: RequestHandler): HealthServer {
       });
     },
     close() {
+      closing = true;
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

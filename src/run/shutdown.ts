@@ -12,10 +12,17 @@ export const SHUTDOWN_GRACE_MS = 8_000;
  * stop accepting, let in-flight replies finish, exit 0. A second signal, or a
  * drain that outlasts the grace period, exits at once.
  */
+/** Where signals come from: the process, or an EventEmitter in tests. */
+export interface SignalSource {
+  on(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
+  off(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
 export function exitOnSignals(
   target: Stoppable,
   log: Logger,
   exit: (code: number) => void = process.exit,
+  signals: SignalSource = process,
 ): () => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -45,10 +52,10 @@ export function exitOnSignals(
       },
     );
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  signals.on('SIGINT', onSignal);
   return () => {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
+    signals.off('SIGTERM', onSignal);
+    signals.off('SIGINT', onSignal);
   };
 }

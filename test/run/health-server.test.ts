@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHealthServer, type HealthServer } from '../../src/run/health-server.js';
+
+const servers: HealthServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function start(next?: Parameters<typeof createHealthServer>[0]) {
+  const health = createHealthServer(next);
+  servers.push(health);
+  const address = await health.listen(0, '127.0.0.1');
+  return { health, base: `http://127.0.0.1:${address.port}` };
+}
+
+describe('createHealthServer', () => {
+  it('answers 503 {"ok":false} before ready, 200 {"ok":true} after, 503 again when not ready', async () => {
+    const { health, base } = await start();
+    let res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ok: false });
+    health.setReady(true);
+    res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ ok: true });
+    health.setReady(false);
+    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+  });
+
+  it('ignores the query string and answers HEAD without a body', async () => {
+    const { health, base } = await start();
+    health.setReady(true);
+    expect((await fetch(`${base}/healthz?probe=1`)).status).toBe(200);
+    const head = await fetch(`${base}/healthz`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it.each(['POST', 'PUT', 'DELETE'])('answers %s /healthz with 405 and Allow: GET, HEAD', async (method) => {
+    const { health, base } = await start();
+    health.setReady(true);
+    const res = await fetch(`${base}/healthz`, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers 404 for any other path when there is no next handler', async () => {
+    const { health, base } = await start();
+    health.setReady(true);
+    for (const path of ['/', '/slack/events', '/healthz/x', '/health']) {
+      expect((await fetch(`${base}${path}`)).status).toBe(404);
+    }
+    expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
+  it('hands every other request to the next handler (Bolt in HTTP mode), never /healthz', async () => {
+    const seen: string[] = [];
+    const { health, base } = await start((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(204).end();
+    });
+    health.setReady(true);
+    expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(204);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(seen).toEqual(['POST /slack/events']);
+  });
+
+  it('close() stops accepting, lets a request in flight finish, then closes its keep-alive connection', async () => {
+    let release: () => void = () => {};
+    const reached = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let finish: () => void = () => {};
+    const { health, base } = await start((_req, res) => {
+      finish = () => res.writeHead(200).end('done');
+      release();
+    });
+    // Slack keeps connections alive; an idle one must not hold close() for its keep-alive time
+    // (a minute here: without the fix this test runs into its timeout).
+    health.server.keepAliveTimeout = 60_000;
+    const pending = fetch(`${base}/slow`);
+    await reached;
+    const closed = health.close();
+    servers.length = 0;
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    finish();
+    const res = await pending;
+    expect(await res.text()).toBe('done');
+    await closed;
+  });
+
+  it('listen() rejects when the port is taken', async () => {
+    const { base } = await start();
+    const port = Number(new URL(base).port);
+    const second = createHealthServer();
+    await expect(second.listen(port, '127.0.0.1')).rejects.toThrow(/EADDRINUSE/);
+  });
+});
