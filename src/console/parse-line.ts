@@ -7,12 +7,15 @@ export type ConsoleInput =
   | { type: 'dismiss' }
   | { type: 'help' }
   | { type: 'exit' }
-  | { type: 'empty' };
+  | { type: 'empty' }
+  /** `/something` that is not /intune-err: Slack would refuse it too ("not a valid command"). */
+  | { type: 'unknown-command'; command: string };
 
 const MENTION = /^@intune-err\b[:,]?\s*/i;
 const COMMAND = /^\/intune-err(?:\s+|$)/i;
 // "> text" replies in the thread of the last message, as clicking "Reply in thread" would.
 const IN_THREAD = /^>\s?/;
+const OTHER_COMMAND = /^(\/[^\s/]+)(?:\s|$)/;
 
 export function parseLine(line: string): ConsoleInput {
   const trimmed = line.trim();
@@ -23,8 +26,12 @@ export function parseLine(line: string): ConsoleInput {
   if (word === 'share' || word === '/share') return { type: 'share' };
   if (word === 'dismiss' || word === '/dismiss') return { type: 'dismiss' };
   if (COMMAND.test(trimmed)) return { type: 'command', text: trimmed.replace(COMMAND, '').trim() };
+  const other = OTHER_COMMAND.exec(trimmed);
+  if (other?.[1]) return { type: 'unknown-command', command: other[1] };
   const inThread = IN_THREAD.test(trimmed);
-  const text = inThread ? trimmed.replace(IN_THREAD, '') : trimmed;
+  const text = inThread ? trimmed.replace(IN_THREAD, '').trim() : trimmed;
+  // A bare ">" says nothing: Slack would not send an empty message either.
+  if (text === '') return { type: 'empty' };
   if (MENTION.test(text)) return { type: 'mention', text: text.replace(MENTION, '').trim(), inThread };
   return { type: 'message', text, inThread };
 }

@@ -152,6 +152,9 @@ export async function runConsole({
           break;
         case 'empty':
           break;
+        case 'unknown-command':
+          write(`${typed.command} is not a command here. Try /intune-err 0x80cf6008, or help.`);
+          break;
         case 'command': {
           const ack = (await receiver.dispatch(slashCommandBody(IDS, typed.text, responseUrl()))) as
             | { text?: string; blocks?: unknown[] }
