@@ -11,14 +11,6 @@ import { catalog } from '../support/catalog.js';
 
 const PROMPT = 'you> ';
 
-interface Session {
-  /** Everything written, welcome line included. */
-  output: string;
-  /** What followed each typed line, in order (the text between one prompt and the next). */
-  answers: string[];
-  logs: Record<string, unknown>[];
-}
-
 /** Types `lines` into a console and waits for it to end (at `exit`, or when the input ends). */
 async function session(lines: string[], options: { env?: Record<string, string>; end?: boolean } = {}) {
   const input = new PassThrough();
