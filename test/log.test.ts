@@ -1,17 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { boltLogger, createLogger } from '../src/log.js';
-
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, destination };
-}
+import { captureLines } from './support/capture-log.js';
 
 const BOT = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 const APP = 'xapp-1-A0123456789-1234567890123-abcdef0123456789';
@@ -19,7 +8,7 @@ const SIGNING = 'f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8';
 
 describe('createLogger', () => {
   it('writes JSON lines with data first and the message second', () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLines();
     createLogger({ destination }).info({ surface: 'command', codes: ['0x80CF6008'], ms: 3 }, 'lookup');
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
       surface: 'command',
@@ -30,7 +19,7 @@ describe('createLogger', () => {
   });
 
   it('never writes tokens or the signing secret, in data, messages or errors', () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLines();
     const log = createLogger({ destination, secrets: [SIGNING, BOT, APP] });
     log.info(
       { token: BOT, headers: { authorization: `Bearer ${BOT}` }, nested: { note: `app ${APP}` } },
@@ -46,7 +35,7 @@ describe('createLogger', () => {
   });
 
   it('bridges Bolt log calls to the same logger', () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLines();
     boltLogger(createLogger({ destination, level: 'debug' })).info('socket connected', 42);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ component: 'bolt', msg: 'socket connected 42' });
   });
@@ -54,7 +43,7 @@ describe('createLogger', () => {
 
 describe('boltLogger', () => {
   it('keeps raw Slack payloads that the SDKs log at debug level out of the log', () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLines();
     const bolt = boltLogger(createLogger({ destination, level: 'debug' }));
     bolt.debug('http request body: {"text":"secret incident details 0x80cf6008"}');
     bolt.debug('Received a message on the WebSocket: {"payload":{"event":{"text":"private words"}}}');

@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerMessage, answerQuery } from '../../src/core/answer.js';
 import { scanTokens, stripInvisible } from '../../src/core/extract-codes.js';
 import { catalog } from '../support/catalog.js';
-
-const codesIn = (text: string) =>
-  answerMessage(catalog, text).items.map((item) =>
-    item.kind === 'intune'
-      ? item.entry.code
-      : item.kind === 'windows-update'
-        ? item.wu.code
-        : (item.decode?.code ?? item.token.name),
-  );
+import { codesIn } from '../support/codes-in.js';
 
 const ZWSP = '\u200b';
 const ZWNJ = '\u200c';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { postCommand, postEvent, postInteraction, postRaw, SIGNING_SECRET, sign } from '../support/sign.js';
+import { messageEvent } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
 
 let t: TestBot;
@@ -23,15 +24,6 @@ function command(text = '0x80cf6008') {
   return body as Record<string, string>;
 }
 
-function message(eventId: string, ts: string, channel = 'C2147483705') {
-  const body = fixture('event_callback.message');
-  body.event_id = eventId;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = channel;
-  return body;
-}
-
 function share() {
   const body = fixture('block_actions.share_answer');
   body.response_url = t.slack.responseUrl('share');
@@ -50,7 +42,7 @@ describe('request signatures (HTTP mode)', () => {
   ])('refuses %s with 401 and does nothing', async (_what, options) => {
     const responses = [
       await postCommand(t.baseUrl, command(), options),
-      await postEvent(t.baseUrl, message('Ev0BADSIG1', '1764000100.000201'), options),
+      await postEvent(t.baseUrl, messageEvent({ eventId: 'Ev0BADSIG1', ts: '1764000100.000201' }), options),
       await postInteraction(t.baseUrl, share(), options),
     ];
     expect(responses.map((r) => r.status)).toEqual([401, 401, 401]);
@@ -110,7 +102,7 @@ describe('replays: the exact same signed request twice within five minutes', () 
 
   it('answers an event once; the replay gets 401', async () => {
     const timestamp = now();
-    const body = message('Ev0REPLAY01', '1764000100.000301');
+    const body = messageEvent({ eventId: 'Ev0REPLAY01', ts: '1764000100.000301' });
     expect((await postEvent(t.baseUrl, body, { timestamp })).status).toBe(200);
     expect((await postEvent(t.baseUrl, body, { timestamp })).status).toBe(401);
     await t.slack.waitFor('chat.postMessage');
@@ -119,7 +111,7 @@ describe('replays: the exact same signed request twice within five minutes', () 
   });
 
   it('acks Slack’s own retry (new timestamp and signature, same event_id) with 200 and answers once', async () => {
-    const body = message('Ev0RETRY001', '1764000100.000401');
+    const body = messageEvent({ eventId: 'Ev0RETRY001', ts: '1764000100.000401' });
     expect((await postEvent(t.baseUrl, body, { timestamp: now() - 2 })).status).toBe(200);
     const retry = await postEvent(t.baseUrl, body, { timestamp: now(), retryNum: 1 });
     expect(retry.status).toBe(200);
@@ -203,7 +195,10 @@ describe('ssl_check', () => {
   });
 
   it('is not a way around the signature for JSON bodies either', async () => {
-    const body = JSON.stringify({ ...message('Ev0SMUGGLE1', '1764000100.000501'), ssl_check: '1' });
+    const body = JSON.stringify({
+      ...messageEvent({ eventId: 'Ev0SMUGGLE1', ts: '1764000100.000501' }),
+      ssl_check: '1',
+    });
     const res = await fetch(`${t.baseUrl}/slack/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -20,6 +20,7 @@ import {
   messageTwinOf,
   NO_LOCALE_USER,
   nextTs,
+  onlyReply,
   SV_USER,
   send,
   shown,
@@ -39,13 +40,6 @@ async function start(env: Record<string, string> = {}) {
 
 const posts = () => t.slack.callsOf('chat.postMessage');
 
-async function onlyReply() {
-  await t.slack.waitFor('chat.postMessage');
-  await t.slack.settle();
-  expect(posts()).toHaveLength(1);
-  return posts()[0];
-}
-
 /** Sends each body, lets the bot finish, and expects nothing at all to have been posted. */
 async function expectQuiet(...bodies: unknown[]) {
   for (const body of bodies) await send(t.baseUrl, body);
@@ -59,7 +53,7 @@ describe('auto-reply to a pasted code', () => {
     await start();
     const paste = fixture('event_callback.message');
     await send(t.baseUrl, paste);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.channel).toBe(CHANNEL);
     expect(reply?.args.thread_ts).toBe(paste.event.ts);
     expect(visible(reply)).toContain('0x80CF6008');
@@ -73,7 +67,7 @@ describe('auto-reply to a pasted code', () => {
     await start();
     const reply = fixture('event_callback.message_in_thread');
     await send(t.baseUrl, reply);
-    const answer = await onlyReply();
+    const answer = await onlyReply(t.slack);
     expect(answer?.args.thread_ts).toBe(reply.event.thread_ts);
     expect(visible(answer)).toContain('OM_E_PT_HTTP_STATUS_DENIED');
   });
@@ -81,7 +75,7 @@ describe('auto-reply to a pasted code', () => {
   it('explains the Intune twin of a pasted Windows Update code', async () => {
     await start();
     await send(t.baseUrl, messageEvent({ text: 'WindowsUpdate.log: FATAL 0x80246008 while downloading' }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF6008');
     expect(visible(reply)).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
   });
@@ -89,13 +83,13 @@ describe('auto-reply to a pasted code', () => {
   it('explains a code the event log printed as a signed decimal', async () => {
     await start();
     await send(t.baseUrl, messageEvent({ text: 'event 20 says hr=-2133893112' }));
-    expect(visible(await onlyReply())).toContain('0x80CF6008');
+    expect(visible(await onlyReply(t.slack))).toContain('0x80CF6008');
   });
 
   it('explains only the known codes of a message that also holds unknown ones', async () => {
     await start();
     await send(t.baseUrl, messageEvent({ text: 'first 0x8badf00d, then 0x80cf4017, then 0x80070005' }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF4017');
     expect(visible(reply)).not.toContain('0x8BADF00D');
     expect(visible(reply)).not.toContain('0x80070005');
@@ -109,7 +103,7 @@ describe('auto-reply to a pasted code', () => {
     await start();
     const paste = messageEvent({ channel, channelType, text: 'what does 0x80cf6008 mean?' });
     await send(t.baseUrl, paste);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args).toMatchObject({ channel, thread_ts: paste.event.ts });
   });
 
@@ -117,7 +111,7 @@ describe('auto-reply to a pasted code', () => {
     await start();
     const broadcast = fixture('event_callback.thread_broadcast');
     await send(t.baseUrl, broadcast);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(broadcast.event.thread_ts);
     expect(visible(reply)).toContain('0x80CF4017');
   });
@@ -172,7 +166,7 @@ describe('auto-reply stays quiet', () => {
     await expectQuiet(fixture('event_callback.message'), fixture('event_callback.message_in_thread'));
     const mention = mentionEvent({ text: `<@${BOT_USER}> 0x80cf6008` });
     await send(t.baseUrl, mention);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(mention.event.ts);
   });
 });
@@ -371,7 +365,7 @@ describe('auto-reply language', () => {
   ])('answers a user whose Slack language is %s', async (_what, user, env, expected) => {
     await start(env);
     await send(t.baseUrl, messageEvent({ user, text: 'sync fails: 0x80cf6008' }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(shown(reply).text).toContain(expected);
     expect(t.slack.callsOf('users.info').map((c) => c.args)).toEqual([
       expect.objectContaining({ user, include_locale: 'true' }),
@@ -396,7 +390,7 @@ describe('auto-reply to hostile and huge pastes', () => {
       t.baseUrl,
       messageEvent({ text: `${HOSTILE.join(' ')} 0x80cf6008 <https://evil.test|0x80cf4017>` }),
     );
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF6008');
     expect(liveSpans(shown(reply)).filter((s) => !s.startsWith(`<${FALLBACK_URL}|`))).toEqual([]);
     expect(visible(reply)).not.toContain('evil.test');
@@ -407,7 +401,7 @@ describe('auto-reply to hostile and huge pastes', () => {
     const codes = knownCodes(60);
     const paste = messageEvent({ text: hugePaste(codes) });
     await send(t.baseUrl, paste);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(paste.event.ts);
     expect(blockKitProblems(shown(reply))).toEqual([]);
     expect(countShown(reply, codes).total).toBe(60);
@@ -418,7 +412,7 @@ describe('auto-reply to hostile and huge pastes', () => {
     await start();
     const codes = knownCodes(60);
     await send(t.baseUrl, messageEvent({ user: SV_USER, text: hugePaste(codes) }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(blockKitProblems(shown(reply))).toEqual([]);
     expect(JSON.stringify(shown(reply).blocks)).toMatch(/…och \d+ till/);
     expect(countShown(reply, codes).total).toBe(60);

@@ -55,6 +55,12 @@ function sharePress(value: string, user = EN_USER) {
   return press;
 }
 
+/** Shares `answer` as `user` and waits for both response_url calls: the public post and the deletion. */
+async function share(answer: Awaited<ReturnType<typeof slashAnswer>>, user = EN_USER) {
+  await interact(t.baseUrl, sharePress(shareValueOf(answer), user));
+  await t.slack.waitFor('response/share', 2);
+}
+
 const responses = () => t.slack.callsOf('response/share');
 const publicPosts = () => responses().filter((c) => c.args.response_type === 'in_channel');
 const deletions = () => responses().filter((c) => c.args.delete_original === true);
@@ -62,8 +68,7 @@ const deletions = () => responses().filter((c) => c.args.delete_original === tru
 describe('Share in channel', () => {
   it('posts the same answer in the channel through the response_url, saying who shared it', async () => {
     const answer = await slashAnswer('0x80cf6008 0x80cf4017');
-    await interact(t.baseUrl, sharePress(shareValueOf(answer)));
-    await t.slack.waitFor('response/share', 2);
+    await share(answer);
     await t.slack.settle();
     expect(publicPosts()).toHaveLength(1);
     const shared = publicPosts()[0];
@@ -86,8 +91,7 @@ describe('Share in channel', () => {
 
   it('deletes the private original once the answer is public', async () => {
     const answer = await slashAnswer('0x80cf6008');
-    await interact(t.baseUrl, sharePress(shareValueOf(answer)));
-    await t.slack.waitFor('response/share', 2);
+    await share(answer);
     await t.slack.settle();
     expect(deletions()).toHaveLength(1);
     // A public post and a delete are separate requests: Slack treats a body with delete_original
@@ -99,8 +103,7 @@ describe('Share in channel', () => {
 
   it('shares in the language the private answer was in', async () => {
     const answer = await slashAnswer('0x80cf6008', SV_USER);
-    await interact(t.baseUrl, sharePress(shareValueOf(answer), SV_USER));
-    await t.slack.waitFor('response/share', 2);
+    await share(answer, SV_USER);
     const shared = publicPosts()[0];
     expect(visible(shared)).toContain('hämtningshanteraren');
     expect(JSON.stringify(shared?.args.blocks)).toContain(`Delat av <@${SV_USER}>`);
@@ -108,8 +111,7 @@ describe('Share in channel', () => {
 
   it('shares a search answer', async () => {
     const answer = await slashAnswer('BITS');
-    await interact(t.baseUrl, sharePress(shareValueOf(answer)));
-    await t.slack.waitFor('response/share', 2);
+    await share(answer);
     expect(visible(publicPosts()[0])).toContain('OM_E_DM_BITSTRANSFERERROR');
   });
 

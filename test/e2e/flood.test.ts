@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fake-slack.js';
-import { fixture } from '../support/fixtures.js';
 import { postEvent } from '../support/sign.js';
+import { messageEvent } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
 
 const INTERVAL = 20;
@@ -10,18 +10,12 @@ afterEach(async () => {
   await t?.stop();
 });
 
-let seq = 0;
+let pasted = 0;
+/** A pasted code by `user` in `channel`, each with its own text, ready to send (the ack is not checked). */
 function paste(channel: string, user = 'U2147483697') {
-  seq += 1;
-  const ts = `1764000500.${String(seq).padStart(6, '0')}`;
-  const body = fixture('event_callback.message');
-  body.event_id = `Ev0FLOOD${seq}`;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = channel;
-  body.event.user = user;
-  body.event.text = `agent log #${seq}: 0x80cf6008 again`;
-  return { ts, send: () => postEvent(t.baseUrl, body) };
+  pasted += 1;
+  const body = messageEvent({ channel, user, text: `agent log #${pasted}: 0x80cf6008 again` });
+  return { ts: body.event.ts as string, send: () => postEvent(t.baseUrl, body) };
 }
 
 const inChannel = (channel: string) => (c: RecordedCall) => c.args.channel === channel;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/slack/app.js';
 import { liveSpans } from '../support/block-kit-limits.js';
 import { fixture } from '../support/fixtures.js';
-import { postCommand, postEvent, sign } from '../support/sign.js';
+import { postCommand, sign } from '../support/sign.js';
+import { mentionEvent, messageEvent, send as sendEvent } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -237,17 +238,10 @@ describe('injection: nothing a user writes comes back live', () => {
     t.slack.reset();
     let n = 0;
     for (let i = 0; i < INJECTIONS.length; i++) {
-      for (const kind of ['event_callback.app_mention', 'event_callback.message'] as const) {
-        n += 1;
-        const body = fixture(kind);
-        const ts = `1764000900.${String(n).padStart(6, '0')}`;
-        body.event_id = `Ev0INJ${n}`;
-        body.event.ts = ts;
-        body.event.event_ts = ts;
-        body.event.channel = `C0INJ${n}`;
-        body.event.text = kind === 'event_callback.app_mention' ? `<@UBOT00001> ${payload(i)}` : payload(i);
-        expect((await postEvent(t.baseUrl, body)).status).toBe(200);
-      }
+      n += 1;
+      await sendEvent(t.baseUrl, mentionEvent({ channel: `C0INJ${n}`, text: `<@UBOT00001> ${payload(i)}` }));
+      n += 1;
+      await sendEvent(t.baseUrl, messageEvent({ channel: `C0INJ${n}`, text: payload(i) }));
     }
     const posts = await t.slack.waitFor('chat.postMessage', n, 10_000);
     for (const post of posts) {

@@ -14,6 +14,7 @@ import {
   mentionEvent,
   messageTwinOf,
   nextTs,
+  onlyReply,
   SV_USER,
   send,
   shown,
@@ -63,18 +64,11 @@ function thread() {
 
 const posts = () => t.slack.callsOf('chat.postMessage');
 
-async function onlyReply() {
-  await t.slack.waitFor('chat.postMessage');
-  await t.slack.settle();
-  expect(posts()).toHaveLength(1);
-  return posts()[0];
-}
-
 describe('@intune-err mentions', () => {
   it('answers a mention in the channel in a new thread under the mention', async () => {
     const ts = nextTs();
     await send(t.baseUrl, mentionEvent({ ts, text: `<@${BOT_USER}> what is 0x80cf4017?` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.channel).toBe(CHANNEL);
     expect(reply?.args.thread_ts).toBe(ts);
     expect(visible(reply)).toContain('0x80CF4017');
@@ -88,7 +82,7 @@ describe('@intune-err mentions', () => {
       t.baseUrl,
       mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> and 0x80cf4017 on the other one?` }),
     );
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(THREAD);
     expect(visible(reply)).toContain('0x80CF4017');
     // The codes in the mention win: the thread is not read.
@@ -98,7 +92,7 @@ describe('@intune-err mentions', () => {
 
   it('explains the codes posted earlier in the thread when the mention has none', async () => {
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> can you explain?` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     const [read] = t.slack.callsOf('conversations.replies');
     expect(read?.args).toMatchObject({ channel: CHANNEL, ts: THREAD });
     expect(reply?.args.thread_ts).toBe(THREAD);
@@ -109,7 +103,7 @@ describe('@intune-err mentions', () => {
 
   it('leaves its own earlier replies out when reading the thread', async () => {
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}>` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF6008');
     expect(visible(reply)).not.toContain('0x80CF0014');
     expect(visible(reply)).not.toContain('OM_E_INVALID_INSTALL_REQUESTED');
@@ -125,7 +119,7 @@ describe('@intune-err mentions', () => {
       t.baseUrl,
       mentionEvent({ threadTs: later, ts: '1764000750.000200', text: `<@${BOT_USER}> explain?` }),
     );
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF6008');
     expect(visible(reply)).not.toContain('0x80CF4017');
   });
@@ -143,7 +137,7 @@ describe('@intune-err mentions', () => {
       },
     ];
     await send(t.baseUrl, mentionEvent({ threadTs: alertThread, text: `<@${BOT_USER}> what is this?` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(alertThread);
     expect(visible(reply)).toContain('OM_E_PT_HTTP_STATUS_DENIED');
   });
@@ -154,7 +148,7 @@ describe('@intune-err mentions', () => {
       { type: 'message', user: EN_USER, text: 'laptops are slow', ts: empty },
     ];
     await send(t.baseUrl, mentionEvent({ threadTs: empty, text: `<@${BOT_USER}> help?` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(empty);
     expect(shown(reply).text).toContain('I found no error codes');
     expect(shown(reply).text).toContain('0x80cf6008');
@@ -163,7 +157,7 @@ describe('@intune-err mentions', () => {
   it('answers a mention outside a thread without codes with the usage hint, reading no thread', async () => {
     const ts = nextTs();
     await send(t.baseUrl, mentionEvent({ ts, text: `<@${BOT_USER}> hi!` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(ts);
     expect(shown(reply).text).toContain('I found no error codes');
     expect(t.slack.callsOf('conversations.replies')).toHaveLength(0);
@@ -172,7 +166,7 @@ describe('@intune-err mentions', () => {
   it('answers with the usage hint, and does not crash, when conversations.replies fails', async () => {
     t.slack.script('conversations.replies', { body: { ok: false, error: 'not_in_channel' } });
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}>` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(THREAD);
     expect(shown(reply).text).toContain('I found no error codes');
     // Still alive: the next mention is answered from the thread.
@@ -188,7 +182,7 @@ describe('@intune-err mentions', () => {
     const mention = mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> 0x80cf4017 here too` });
     const twin = messageTwinOf(mention);
     for (const body of flip ? [twin, mention] : [mention, twin]) await send(t.baseUrl, body);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(THREAD);
     expect(visible(reply)).toContain('0x80CF4017');
   });
@@ -197,7 +191,7 @@ describe('@intune-err mentions', () => {
     const mention = mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}|intune-err> 0x80cf4017?` });
     await send(t.baseUrl, messageTwinOf(mention));
     await send(t.baseUrl, mention);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(THREAD);
     expect(visible(reply)).toContain('0x80CF4017');
   });
@@ -208,7 +202,7 @@ describe('@intune-err mentions', () => {
     await send(t.baseUrl, mention, { timestamp: at });
     await t.slack.waitFor('chat.postMessage');
     expect((await send(t.baseUrl, mention, { retryNum: 1, timestamp: at + 1 })).status).toBe(200);
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF4017');
   });
 
@@ -228,7 +222,7 @@ describe('@intune-err mentions', () => {
       t.baseUrl,
       mentionEvent({ text: `<@${BOT_USER}> ${HOSTILE.join(' ')} 0x80cf4017 <https://evil.test|0x80cf6008>` }),
     );
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF4017');
     expect(liveSpans(shown(reply)).filter((s) => !s.startsWith(`<${FALLBACK_URL}|`))).toEqual([]);
     expect(visible(reply)).not.toContain('evil.test');
@@ -240,7 +234,7 @@ describe('@intune-err mentions', () => {
       { type: 'message', user: EN_USER, text: `${HOSTILE.join(' ')} 0x80cf6008`, ts: hostile },
     ];
     await send(t.baseUrl, mentionEvent({ threadTs: hostile, text: `<@${BOT_USER}>` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF6008');
     expect(liveSpans(shown(reply)).filter((s) => !s.startsWith(`<${FALLBACK_URL}|`))).toEqual([]);
   });
@@ -248,7 +242,7 @@ describe('@intune-err mentions', () => {
   it('answers a 40,000-character mention with ~60 codes in one valid message that says how many more', async () => {
     const codes = knownCodes(60);
     await send(t.baseUrl, mentionEvent({ text: `<@${BOT_USER}> ${hugePaste(codes, 39_980)}` }));
-    const reply = await onlyReply();
+    const reply = await onlyReply(t.slack);
     expect(blockKitProblems(shown(reply))).toEqual([]);
     expect(countShown(reply, codes).total).toBe(60);
   });

@@ -25,16 +25,19 @@ interface Surface {
 const interaction = (payload: unknown) =>
   new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 
+/** Fixture `name` with its response_url pointing at the fake Slack's `path`. */
+function withResponseUrl(name: string, path: string) {
+  const body = fixture(name);
+  body.response_url = t.slack.responseUrl(path);
+  return body;
+}
+
 /** Every surface, each with a request that, correctly signed, makes the bot send something. */
 const SURFACES: Surface[] = [
   {
     name: 'the slash command',
     contentType: FORM,
-    body: () => {
-      const command = fixture('command.intune-err');
-      command.response_url = t.slack.responseUrl('cmd');
-      return new URLSearchParams(command).toString();
-    },
+    body: () => new URLSearchParams(withResponseUrl('command.intune-err', 'cmd')).toString(),
   },
   {
     name: 'a mention',
@@ -49,31 +52,22 @@ const SURFACES: Surface[] = [
   {
     name: 'the Share button',
     contentType: FORM,
-    body: () => {
-      const press = fixture('block_actions.share_answer');
-      press.response_url = t.slack.responseUrl('share');
-      return interaction(press);
-    },
+    body: () => interaction(withResponseUrl('block_actions.share_answer', 'share')),
   },
   {
     name: 'the Dismiss button',
     contentType: FORM,
     body: () => {
-      const press = fixture('block_actions.dismiss_answer');
+      const press = withResponseUrl('block_actions.dismiss_answer', 'dismiss');
       press.message.user = BOT_USER;
       press.message.bot_id = BOT_ID;
-      press.response_url = t.slack.responseUrl('dismiss');
       return interaction(press);
     },
   },
   {
     name: 'the message shortcut',
     contentType: FORM,
-    body: () => {
-      const shortcut = fixture('message_action.explain_codes');
-      shortcut.response_url = t.slack.responseUrl('shortcut');
-      return interaction(shortcut);
-    },
+    body: () => interaction(withResponseUrl('message_action.explain_codes', 'shortcut')),
   },
 ];
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { postCommand, postEvent, postInteraction, postRaw, SIGNING_SECRET } from '../support/sign.js';
+import { mentionEvent, messageEvent, send } from '../support/slack-events.js';
 import { BOT_TOKEN, startTestBot, type TestBot, TestBotStartError } from '../support/start-app.js';
 
 let t: TestBot;
@@ -25,18 +26,6 @@ function expectNoSecrets(lines: readonly string[]) {
   for (const needle of needles) expect(all, `log output holds ${needle.slice(0, 8)}…`).not.toContain(needle);
 }
 
-let seq = 0;
-function paste(channel: string) {
-  seq += 1;
-  const ts = `1764000700.${String(seq).padStart(6, '0')}`;
-  const body = fixture('event_callback.message');
-  body.event_id = `Ev0SECRET${seq}`;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = channel;
-  return body;
-}
-
 describe('secrets never reach the logs (debug level, error paths forced)', () => {
   it('through Slack failures: invalid_auth, 5xx, 429, dropped connections, ok:false, failing lookups', async () => {
     t = await startTestBot();
@@ -57,11 +46,8 @@ describe('secrets never reach the logs (debug level, error paths forced)', () =>
       { body: { ok: false, error: 'not_authed' } },
     );
     slack.script('conversations.replies', { body: { ok: false, error: 'invalid_auth' } });
-    for (let i = 0; i < 5; i++) expect((await postEvent(t.baseUrl, paste(`C0SEC${i}`))).status).toBe(200);
-    const mention = fixture('event_callback.app_mention');
-    mention.event.text = '<@UBOT00001> help?';
-    mention.event.thread_ts = '1764000200.000100';
-    await postEvent(t.baseUrl, mention);
+    for (let i = 0; i < 5; i++) await send(t.baseUrl, messageEvent({ channel: `C0SEC${i}` }));
+    await postEvent(t.baseUrl, mentionEvent({ text: '<@UBOT00001> help?', threadTs: '1764000200.000100' }));
     slack.script('response/share', { status: 500, body: { ok: false } });
     const press = fixture('block_actions.share_answer');
     press.response_url = slack.responseUrl('share');
@@ -90,9 +76,10 @@ describe('secrets never reach the logs (debug level, error paths forced)', () =>
     await postRaw(t.baseUrl, 'null', 'application/json');
     await postRaw(t.baseUrl, '{"broken":', 'application/json');
     // A token pasted into a message must not be logged either.
-    const leaky = paste('C0LEAK');
-    leaky.event.text = `my token is ${BOT_TOKEN} and 0x80cf6008`;
-    await postEvent(t.baseUrl, leaky);
+    await postEvent(
+      t.baseUrl,
+      messageEvent({ channel: 'C0LEAK', text: `my token is ${BOT_TOKEN} and 0x80cf6008` }),
+    );
     await t.slack.waitFor('chat.postMessage');
     await t.bot.slack.drain();
     expect(t.logs.some((l) => l.msg === 'request refused before Bolt')).toBe(true);

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fake-slack.js';
-import { fixture } from '../support/fixtures.js';
-import { postEvent } from '../support/sign.js';
+import { mentionEvent, messageEvent, send } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
 
 let t: TestBot;
@@ -15,34 +14,11 @@ const start = (options: Parameters<typeof startTestBot>[2] = {}) =>
     return bot;
   });
 
-let seq = 0;
-/** A pasted code in `channel`: auto-reply answers it in the message's thread. */
+/** A pasted code in `channel`: auto-reply answers it in the message's thread, whose ts this returns. */
 async function paste(channel: string, text = 'sync failed with 0x80cf6008') {
-  seq += 1;
-  const ts = `1764000100.${String(seq).padStart(6, '0')}`;
-  const body = fixture('event_callback.message');
-  body.event_id = `Ev0FAULT${seq}`;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = channel;
-  body.event.text = text;
-  const res = await postEvent(t.baseUrl, body);
-  expect(res.status).toBe(200);
-  return ts;
-}
-
-async function mention(channel: string, text: string, threadTs?: string) {
-  seq += 1;
-  const ts = `1764000300.${String(seq).padStart(6, '0')}`;
-  const body = fixture('event_callback.app_mention');
-  body.event_id = `Ev0MFAULT${seq}`;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = channel;
-  body.event.text = text;
-  if (threadTs) body.event.thread_ts = threadTs;
-  expect((await postEvent(t.baseUrl, body)).status).toBe(200);
-  return threadTs ?? ts;
+  const body = messageEvent({ channel, text });
+  await send(t.baseUrl, body);
+  return body.event.ts as string;
 }
 
 const inChannel = (channel: string) => (c: RecordedCall) => c.args.channel === channel;
@@ -282,7 +258,11 @@ describe('lookups that fail', () => {
   it('conversations.replies failing: a mention without codes gets the usage hint', async () => {
     await start();
     t.slack.script('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
-    const thread = await mention('C0THREAD1', '<@UBOT00001> what is this?', '1764000200.000100');
+    const thread = '1764000200.000100';
+    await send(
+      t.baseUrl,
+      mentionEvent({ channel: 'C0THREAD1', text: '<@UBOT00001> what is this?', threadTs: thread }),
+    );
     await quiet();
     const replies = delivered('C0THREAD1');
     expect(replies).toHaveLength(1);

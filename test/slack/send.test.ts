@@ -1,24 +1,9 @@
-import { Writable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { EventDeduper, ThreadCooldown } from '../../src/slack/quiet-rules.js';
 import { Outbox, type OutboxOptions } from '../../src/slack/send.js';
 import { UserLocales } from '../../src/slack/user-locale.js';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const log = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    }),
-  });
-  return { log, lines };
-}
+import { captureLog } from '../support/capture-log.js';
 
 interface Sent {
   channel: string;
@@ -62,7 +47,7 @@ const post = (outbox: Outbox, client: WebClient, channel: string, text = 'answer
   });
 
 function outbox(options: Partial<Omit<OutboxOptions, 'log'>> = {}) {
-  const { log, lines } = capture();
+  const { log, lines } = captureLog();
   return { box: new Outbox({ log, perChannelIntervalMs: 0, ...options }), lines };
 }
 
@@ -181,7 +166,7 @@ describe('bounded memory: 100,000 distinct ids through every structure', () => {
   });
 
   it('UserLocales stays at its cap and keeps no pending lookups', async () => {
-    const { log } = capture();
+    const { log } = captureLog();
     const locales = new UserLocales({ log });
     const client = {
       users: {

@@ -1,22 +1,7 @@
-import { Writable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { UserLocales } from '../../src/slack/user-locale.js';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const log = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    }),
-  });
-  return { log, lines };
-}
+import { captureLog } from '../support/capture-log.js';
 
 type Answer = { locale?: string } | Error;
 
@@ -43,14 +28,14 @@ function fakeUsers(answers: Record<string, Answer>, delayMs = 0) {
 describe('UserLocales', () => {
   it('asks users.info with include_locale and returns the user’s Slack locale', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' } });
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     expect(await locales.lookup(client, 'U1')).toBe('sv-SE');
     expect(calls).toEqual([{ user: 'U1', include_locale: true }]);
   });
 
   it('answers from the cache afterwards, without asking Slack', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'en-US' } });
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     await locales.lookup(client, 'U1');
     expect(await locales.lookup(client, 'U1')).toBe('en-US');
     expect(locales.cached('U1')).toBe('en-US');
@@ -59,7 +44,7 @@ describe('UserLocales', () => {
 
   it('dedupes concurrent lookups of one user into one users.info call', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' }, U2: { locale: 'en-US' } }, 20);
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     const results = await Promise.all([
       locales.lookup(client, 'U1'),
       locales.lookup(client, 'U1'),
@@ -72,7 +57,7 @@ describe('UserLocales', () => {
 
   it('caches users Slack gives no locale, so they cost no further call', async () => {
     const { client, calls } = fakeUsers({ U1: {} });
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
     expect(locales.cached('U1')).toBeUndefined();
@@ -82,7 +67,7 @@ describe('UserLocales', () => {
 
   it('answers undefined when users.info fails, logs it, and does not ask again at once', async () => {
     const { client, calls } = fakeUsers({ U1: new Error('An API error occurred: user_not_found') });
-    const { log, lines } = capture();
+    const { log, lines } = captureLog();
     const locales = new UserLocales({ log });
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
@@ -94,7 +79,7 @@ describe('UserLocales', () => {
 
   it('gives up waiting after the budget, but lets the lookup finish and fill the cache', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' } }, 80);
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     expect(await locales.lookup(client, 'U1', 5)).toBeUndefined();
     expect(locales.cached('U1')).toBeUndefined();
     // The late answer lands in the cache: the next lookup needs no call and no wait.
@@ -106,13 +91,13 @@ describe('UserLocales', () => {
 
   it('returns the locale within the budget when Slack answers in time', async () => {
     const { client } = fakeUsers({ U1: { locale: 'en-US' } }, 5);
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     expect(await locales.lookup(client, 'U1', 1000)).toBe('en-US');
   });
 
   it('joins a lookup already under way when a budgeted one times out', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' } }, 60);
-    const locales = new UserLocales(capture());
+    const locales = new UserLocales(captureLog());
     const patient = locales.lookup(client, 'U1');
     expect(await locales.lookup(client, 'U1', 5)).toBeUndefined();
     expect(await patient).toBe('sv-SE');
@@ -121,7 +106,7 @@ describe('UserLocales', () => {
 
   it('looks a user up again once the cached locale has expired', async () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' } });
-    const locales = new UserLocales({ ...capture(), ttlMs: 20 });
+    const locales = new UserLocales({ ...captureLog(), ttlMs: 20 });
     await locales.lookup(client, 'U1');
     await new Promise((r) => setTimeout(r, 40));
     expect(await locales.lookup(client, 'U1')).toBe('sv-SE');

@@ -38,18 +38,25 @@ export interface MessageOptions {
   eventId?: string;
 }
 
-/** A `message` event as Slack sends it for a person's message (fixture event_callback.message). */
+/** Fixture `name` as a fresh event: its own ts and event_id unless given, in CHANNEL unless given. */
 // biome-ignore lint/suspicious/noExplicitAny: Slack payloads are edited freely by tests
-export function messageEvent(options: MessageOptions = {}): any {
-  const body = fixture('event_callback.message');
+function eventFrom(name: string, idPrefix: string, options: MessageOptions): any {
+  const body = fixture(name);
   const ts = options.ts ?? nextTs();
-  body.event_id = options.eventId ?? nextEventId('MSG');
+  body.event_id = options.eventId ?? nextEventId(idPrefix);
   body.event.ts = ts;
   body.event.event_ts = ts;
   body.event.channel = options.channel ?? CHANNEL;
-  if (options.channelType !== undefined) body.event.channel_type = options.channelType;
   if (options.user !== undefined) body.event.user = options.user;
   if (options.text !== undefined) body.event.text = options.text;
+  return body;
+}
+
+/** A `message` event as Slack sends it for a person's message (fixture event_callback.message). */
+// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are edited freely by tests
+export function messageEvent(options: MessageOptions = {}): any {
+  const body = eventFrom('event_callback.message', 'MSG', options);
+  if (options.channelType !== undefined) body.event.channel_type = options.channelType;
   if (options.threadTs !== undefined) {
     body.event.thread_ts = options.threadTs;
     body.event.parent_user_id = 'U2147483698';
@@ -60,14 +67,7 @@ export function messageEvent(options: MessageOptions = {}): any {
 /** An `app_mention` event (fixture event_callback.app_mention), in a thread when `threadTs` is set. */
 // biome-ignore lint/suspicious/noExplicitAny: Slack payloads are edited freely by tests
 export function mentionEvent(options: MessageOptions = {}): any {
-  const body = fixture('event_callback.app_mention');
-  const ts = options.ts ?? nextTs();
-  body.event_id = options.eventId ?? nextEventId('MEN');
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = options.channel ?? CHANNEL;
-  if (options.user !== undefined) body.event.user = options.user;
-  if (options.text !== undefined) body.event.text = options.text;
+  const body = eventFrom('event_callback.app_mention', 'MEN', options);
   if (options.threadTs !== undefined) body.event.thread_ts = options.threadTs;
   return body;
 }
@@ -103,6 +103,15 @@ export async function interact(baseUrl: string, payload: unknown) {
   const res = await postInteraction(baseUrl, payload);
   expect(res.status).toBe(200);
   return res;
+}
+
+/** Waits for the bot's post, lets the bot finish, and expects that post to be the only one. */
+export async function onlyReply(slack: FakeSlack): Promise<RecordedCall | undefined> {
+  await slack.waitFor('chat.postMessage');
+  await slack.settle();
+  const posts = slack.callsOf('chat.postMessage');
+  expect(posts).toHaveLength(1);
+  return posts[0];
 }
 
 /** Every call that changed something in Slack or reached a person: posts, deletes, updates, response_urls. */

@@ -1,9 +1,9 @@
-import { Writable } from 'node:stream';
 import type { WebClientOptions } from '@slack/web-api';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
 import type { OutboxOptions } from '../../src/slack/send.js';
+import { captureLines } from './capture-log.js';
 import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 import { SIGNING_SECRET } from './sign.js';
@@ -39,13 +39,7 @@ export async function startTestBot(
 ): Promise<TestBot> {
   const slack = await new FakeSlack(fake).start();
   options.beforeStart?.(slack);
-  const rawLogs: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      rawLogs.push(String(chunk));
-      done();
-    },
-  });
+  const { lines: rawLogs, destination } = captureLines();
   const config = readConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
