@@ -8,6 +8,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build parses data/ once into dist/catalog-cache.json (keyed by a hash of data/).
+COPY data ./data
 RUN npm run build
 
 FROM node:20-slim AS deps
