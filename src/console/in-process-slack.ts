@@ -121,9 +121,8 @@ export class InProcessSlack {
 
   /** A post to a response_url: shown like a message; `in_channel` ones become part of the channel. */
   private respond(args: Record<string, unknown>): Record<string, unknown> {
-    // delete_original with content replaces the answer (Share in channel); without, it only removes it.
-    if (args.delete_original === true && args.text === undefined && args.blocks === undefined)
-      return { ok: true };
+    // Share in channel ends by deleting the private original; a terminal cannot take printed lines back.
+    if (args.delete_original === true) return { ok: true };
     const message: ConsoleMessage = {
       channel: 'console',
       ts: this.nextTs(),
