@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidSlackRequest } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log.js';
 import type { RequestHandler } from './health-server.js';
@@ -8,6 +9,8 @@ export const MAX_SKEW_SECONDS = 5 * 60;
 
 export interface ReplayGuardOptions {
   log: Logger;
+  /** Only requests signed with it are remembered. */
+  signingSecret: string;
   /** Signatures remembered at most; 50,000 is about 166 signed requests a second for five minutes. */
   max?: number;
   /** Extra time a signature is remembered beyond the moment Bolt would call its timestamp stale. */
@@ -22,14 +25,16 @@ export interface ReplayGuard {
   readonly size: number;
 }
 
-// Bolt's verdicts for requests it never processed: nothing was done, so the same bytes may come again.
-const NOT_PROCESSED = new Set([400, 401, 413]);
-
 /**
  * Refuses a signed request whose exact signature was already seen while its timestamp is
  * still fresh: a replay. Slack signs every delivery anew (its retries of events carry a new
  * timestamp and signature, and reach the event_id dedupe), so the same signature twice is
- * never Slack. Bolt checks the signature itself; this only adds "once".
+ * never Slack.
+ *
+ * Only signatures that verify against the body are remembered: anything else goes on to Bolt,
+ * which refuses it, so nobody without the signing secret can fill the memory and push out the
+ * signature of a request they captured. It runs behind the body guard, which has buffered the
+ * body as `req.rawBody`.
  *
  * A replay gets 401, the answer Bolt gives any request it cannot trust: it is not authentic
  * *now*, nothing is processed, and a 200 would tell whoever replays it that it "worked".
@@ -45,7 +50,7 @@ export function guardReplays(next: RequestHandler, options: ReplayGuardOptions):
     // lru-cache reads this clock for every ttl decision, so tests can move time.
     perf: { now },
   });
-  const log = options.log;
+  const { log, signingSecret } = options;
 
   const refuse = (res: ServerResponse, reason: string) => {
     log.warn({ reason }, 'request refused before Bolt');
@@ -55,13 +60,24 @@ export function guardReplays(next: RequestHandler, options: ReplayGuardOptions):
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const signature = req.headers['x-slack-signature'];
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    // Unsigned requests (Slack's ssl_check probe, or anything else) are Bolt's to answer or refuse.
-    if (req.method !== 'POST' || typeof signature !== 'string' || signature === '') {
+    const raw = (req as { rawBody?: Buffer }).rawBody;
+    const authentic =
+      req.method === 'POST' &&
+      typeof signature === 'string' &&
+      raw !== undefined &&
+      isValidSlackRequest({
+        signingSecret,
+        body: raw.toString('utf8'),
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      });
+    // Unsigned or wrongly signed requests (Slack's ssl_check probe, or anything else) are Bolt's
+    // to answer or refuse.
+    if (!authentic) {
       next(req, res);
       return;
     }
     const nowSec = Math.floor(now() / 1000);
-    if (Number.isFinite(timestamp) && timestamp - nowSec > MAX_SKEW_SECONDS) {
+    if (timestamp - nowSec > MAX_SKEW_SECONDS) {
       refuse(res, 'timestamp in the future');
       return;
     }
@@ -69,14 +85,9 @@ export function guardReplays(next: RequestHandler, options: ReplayGuardOptions):
       refuse(res, 'replayed signature');
       return;
     }
-    // Remembered from arrival, so a replay racing the original is refused too, until Bolt
-    // itself would refuse it as stale (plus a margin for clock steps).
-    const freshUntilMs = (Number.isFinite(timestamp) ? timestamp : nowSec) * 1000 + MAX_SKEW_SECONDS * 1000;
-    const ttl = Math.max(1, freshUntilMs - now() + marginMs);
+    // Remembered until Bolt itself would refuse the timestamp as stale (plus a margin for clock steps).
+    const ttl = Math.max(1, (timestamp + MAX_SKEW_SECONDS) * 1000 - now() + marginMs);
     seen.set(signature, true, { ttl });
-    res.once('finish', () => {
-      if (NOT_PROCESSED.has(res.statusCode) && seen.get(signature) === true) seen.delete(signature);
-    });
     next(req, res);
   };
 
