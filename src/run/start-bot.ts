@@ -70,22 +70,19 @@ export async function startBot({
     ...(receiver ? { receiver } : {}),
     ...(clientOptions ? { clientOptions } : {}),
   });
-  // In front of Bolt, which verifies signatures and timestamps: the replay guard makes each signed
-  // request count once, the body guard reads the body within the limit and refuses shapes Bolt
-  // would choke on.
+  // In front of Bolt, which verifies signatures and timestamps: the body guard reads the body within
+  // the limit and refuses shapes Bolt would choke on; behind it, the replay guard makes each signed
+  // request count once.
   const httpLog = log.child({ component: 'http' });
+  const signingSecret = config.slackSigningSecret ?? '';
   const replayGuard =
     mode === 'http'
-      ? guardReplays(
-          guardBodies((slack.receiver as HTTPReceiver).requestListener, {
-            limit: BODY_LIMIT_BYTES,
-            signingSecret: config.slackSigningSecret ?? '',
-            log: httpLog,
-          }),
-          { log: httpLog },
-        )
+      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, { log: httpLog, signingSecret })
       : undefined;
-  const http = createHealthServer(replayGuard?.handler);
+  const handler = replayGuard
+    ? guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog })
+    : undefined;
+  const http = createHealthServer(handler);
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);
@@ -108,8 +105,10 @@ export async function startBot({
       http.setReady(false);
       const closing = http.close();
       if (receiver) await receiver.stop();
-      await slack.drain();
+      // Connections first: Bolt acks an event before its listener runs, so a request still
+      // arriving is in flight only once its connection is done; then the listeners and sends.
       await closing;
+      await slack.drain();
     },
   };
 }
