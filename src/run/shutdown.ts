@@ -7,17 +7,18 @@ export interface Stoppable {
 /** How long in-flight replies get to finish before the process gives up on them. */
 export const SHUTDOWN_GRACE_MS = 8_000;
 
-/**
- * SIGTERM (docker stop, Kubernetes) and SIGINT (Ctrl-C) stop the bot cleanly:
- * stop accepting, let in-flight replies finish, exit 0. A second signal, or a
- * drain that outlasts the grace period, exits at once.
- */
 /** Where signals come from: the process, or an EventEmitter in tests. */
 export interface SignalSource {
   on(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
   off(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
 }
 
+/**
+ * SIGTERM (docker stop, Kubernetes) and SIGINT (Ctrl-C) stop the bot cleanly:
+ * stop accepting, let in-flight replies finish, exit 0. A second signal, or a
+ * drain that outlasts the grace period, exits at once. Returns a function that
+ * removes the signal listeners again.
+ */
 export function exitOnSignals(
   target: Stoppable,
   log: Logger,
