@@ -38,6 +38,8 @@ export interface UiStrings {
   nothingFound: string;
   searchHint: string;
   noCodes: string;
+  /** A Share in channel press whose button value we did not write (tampered, or from an older version). */
+  shareFailed: string;
   usage: {
     title: string;
     intro: string;
@@ -93,6 +95,8 @@ const EN: UiStrings = {
   nothingFound: 'Nothing found for',
   searchHint: 'Try a code such as 0x80cf6008, a symbolic name, or another word.',
   noCodes: 'I found no error codes to explain here. Mention me with a code, such as 0x80cf6008.',
+  shareFailed:
+    'This answer could not be shared. Run /intune-err again, for example /intune-err 0x80cf6008, and share the new answer.',
   usage: {
     title: 'How to use /intune-err',
     intro: 'Type a code or a word after the command; only you see the answer, and you can share it:',
@@ -154,6 +158,8 @@ const SV: UiStrings = {
   searchHint: 'Prova en kod som 0x80cf6008, ett symbolnamn eller ett annat ord.',
   noCodes:
     'Jag hittade inga felkoder att förklara här. Nämn mig tillsammans med en kod, till exempel 0x80cf6008.',
+  shareFailed:
+    'Det gick inte att dela det här svaret. Kör /intune-err igen, till exempel /intune-err 0x80cf6008, och dela det nya svaret.',
   usage: {
     title: 'Så använder du /intune-err',
     intro: 'Skriv en kod eller ett ord efter kommandot. Bara du ser svaret, och du kan dela det:',

@@ -17,7 +17,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: strings(locale).noCodes,
+        text: strings(locale).shareFailed,
       });
       return;
     }

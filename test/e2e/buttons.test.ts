@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strings } from '../../src/render/strings.js';
 import { blockKitProblems, liveSpans } from '../support/block-kit-limits.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { fixture } from '../support/fixtures.js';
@@ -135,11 +136,21 @@ describe('Share in channel', () => {
     expect(visible(notice)).not.toContain('evil.test');
   });
 
-  it('tells the presser in their own language that the share did not work', async () => {
-    await interact(t.baseUrl, sharePress('share please', EN_USER));
-    await t.slack.waitFor('response/share');
-    expect(String(responses()[0]?.args.text)).toContain('I found no error codes');
-  });
+  it.each([
+    ['English', EN_USER, 'en-US'],
+    ['Swedish', SV_USER, 'sv-SE'],
+  ])(
+    'tells the presser in their own language (%s) that the share did not work',
+    async (_what, user, locale) => {
+      await interact(t.baseUrl, sharePress('share please', user));
+      await t.slack.waitFor('response/share');
+      const text = String(responses()[0]?.args.text);
+      expect(text).toBe(strings(locale).shareFailed);
+      // Not the hint for mentions: nobody mentioned the bot.
+      expect(text).not.toContain('Mention me');
+      expect(text).not.toContain('Nämn mig');
+    },
+  );
 });
 
 describe('Dismiss', () => {

@@ -59,6 +59,18 @@ describe('strings', () => {
     expect(strings('en-US').andMore(3)).toBe('…and 3 more');
   });
 
+  it('tells a Share press that cannot be honoured what to do instead, in each language', () => {
+    expect(strings('en-US').shareFailed).toBe(
+      'This answer could not be shared. Run /intune-err again, for example /intune-err 0x80cf6008, and share the new answer.',
+    );
+    expect(strings('sv-SE').shareFailed).toBe(
+      'Det gick inte att dela det här svaret. Kör /intune-err igen, till exempel /intune-err 0x80cf6008, och dela det nya svaret.',
+    );
+    // Not the mention hint: a button press is not a mention.
+    for (const locale of STRING_LOCALES)
+      expect(strings(locale).shareFailed).not.toBe(strings(locale).noCodes);
+  });
+
   it.each([
     ['de-DE', 'en-US'],
     ['', 'en-US'],
