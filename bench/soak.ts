@@ -6,6 +6,10 @@
  * slash commands, Slack's retries of earlier events (same body and event_id, new signature),
  * and chatter without codes. Faults, one every SOAK_FAULT_MS (default 1000): 429 with
  * Retry-After, 500/503, dropped connections on chat.postMessage, and failing users.info.
+ * Locales are cached for hours, so the 200 regular users are looked up once each: a users.info
+ * fault is therefore scripted for a user never seen before, whose first request is the next one
+ * sent, so the bot really meets it on a cold lookup. The report counts the faults the fake Slack
+ * actually served (calls answered with a scripted fault), not the ones scheduled.
  *
  * Checks: every event that should get a reply gets exactly one delivered reply (matched by
  * channel and thread_ts), chatter and retries get none, every slash command is answered in its
@@ -67,7 +71,16 @@ const threads = new Map<string, Expected>();
 const key = (channel: unknown, ts: unknown) => `${String(channel)}/${String(ts)}`;
 let strayReplies = 0;
 const callCounts: Record<string, number> = {};
+// Faults the fake Slack really served: calls that got a scripted answer instead of normal service.
+const served: Record<string, number> = {};
+const faultLabel = (method: string, answer: Scripted) =>
+  `${method} ${answer.destroy ? 'dropped' : String(answer.status ?? 200)}`;
 slack.onAnswered = (call: RecordedCall) => {
+  if (call.scripted) {
+    const label = faultLabel(call.method, call.scripted);
+    served[label] = (served[label] ?? 0) + 1;
+  }
+  if (call.status === undefined) return;
   const label = `${call.method} ${call.status}${call.ok ? '' : ' !ok'}`;
   callCounts[label] = (callCounts[label] ?? 0) + 1;
   if (call.method !== 'chat.postMessage' || call.ok !== true) return;
@@ -92,13 +105,22 @@ const FAULTS: [string, Scripted][] = [
   ['users.info', { status: 500, body: { ok: false } }],
   ['chat.postMessage', { destroy: true, delayMs: 50 }],
 ];
-const injected: Record<string, number> = {};
+const scheduled: Record<string, number> = {};
+// Users never seen before, each with a users.info fault waiting for its first (cold) lookup; the next
+// paste, mention or slash command is sent as one of them.
+const coldUsers: string[] = [];
 let faultIndex = 0;
 const faults = setInterval(() => {
   const [method, answer] = FAULTS[faultIndex++ % FAULTS.length] as [string, Scripted];
-  slack.script(method, answer);
-  const label = `${method} ${answer.destroy ? 'dropped' : answer.status}`;
-  injected[label] = (injected[label] ?? 0) + 1;
+  if (method === 'users.info') {
+    const cold = `U0SOAKC${String(faultIndex).padStart(5, '0')}`;
+    slack.scriptWhen(method, (call) => call.args.user === cold, answer);
+    coldUsers.push(cold);
+  } else {
+    slack.script(method, answer);
+  }
+  const label = faultLabel(method, answer);
+  scheduled[label] = (scheduled[label] ?? 0) + 1;
 }, FAULT_MS);
 
 out(
@@ -121,10 +143,14 @@ let slashWrong = 0;
 let retriesSent = 0;
 const kinds: Record<Kind, number> = { paste: 0, mention: 0, slash: 0, retry: 0, chatter: 0 };
 
+/** The user a request that looks up a locale is sent as: a waiting cold user first, if any. */
+const userFor = (i: number): string => coldUsers.shift() ?? (users[i % USERS] as string);
+
 function event(kind: 'paste' | 'mention' | 'chatter', i: number): LoadRequest {
   const ts = messageTs();
   const channel = `C0SOAK${i % CHANNELS}`;
-  const user = users[i % USERS] as string;
+  // Chatter has no code, so the bot looks up no locale for it.
+  const user = kind === 'chatter' ? (users[i % USERS] as string) : userFor(i);
   const text =
     kind === 'paste'
       ? (PASTES[i % PASTES.length] as string)
@@ -172,7 +198,7 @@ function make(i: number): LoadRequest {
   if (kind === 'slash') {
     return slashCommand(
       signer,
-      users[i % USERS] as string,
+      userFor(i),
       QUERIES[i % QUERIES.length] as string,
       slack.responseUrl(`soak${i}`),
     );
@@ -203,6 +229,8 @@ while (expecting() > 0 && performance.now() < drainDeadline) await new Promise((
 // Late duplicates would show up now.
 await new Promise((r) => setTimeout(r, 3_000));
 clearInterval(sampler);
+// Scheduled faults no call ever met (e.g. one scheduled in the last second, with no post after it).
+const faultsUnserved = slack.pendingScripts();
 const rssEnd = bot.rssMB();
 await bot.stop();
 await slack.stop();
@@ -260,7 +288,10 @@ const results = {
     growth: round(rssLast / rssFirst, 3),
     samples: rss,
   },
-  faultsInjected: injected,
+  // Faults the fake Slack really answered with (or dropped the connection for), by method and status.
+  faultsServed: served,
+  faultsScheduled: scheduled,
+  faultsUnserved,
   slackCalls: callCounts,
   verdict: {
     zeroLost: lost === 0,
@@ -297,10 +328,14 @@ out(
       `${num(rss[0]?.mb ?? Number.NaN, 1)} / ${num(rssFirst, 1)} / ${num(rssLast, 1)} / ${num(rssEnd, 1)}`,
     ],
     [
-      'faults injected',
-      Object.entries(injected)
+      'faults served by the fake Slack',
+      Object.entries(served)
         .map(([k, v]) => `${k} ×${v}`)
         .join(', '),
+    ],
+    [
+      '  scheduled / never served',
+      `${num(Object.values(scheduled).reduce((a, b) => a + b, 0))} / ${num(faultsUnserved)}`,
     ],
   ]),
 );

@@ -12,6 +12,8 @@ export interface RecordedCall {
   status?: number;
   /** True when the fake answered 200 with `ok: true`: the call really did what it asked. */
   ok?: boolean;
+  /** The scripted answer (an injected fault) this call got, if it got one rather than normal service. */
+  scripted?: Scripted;
 }
 
 /** A scripted answer for the next call of a method: a Slack error, an HTTP status, a delay. */
@@ -44,7 +46,10 @@ export class FakeSlack {
     string,
     { answer: Scripted; when?: (call: RecordedCall) => boolean }[]
   >();
-  /** Called once a call has been answered (status and ok set), e.g. by a soak test that keeps no record. */
+  /**
+   * Called once a call has been answered (status and ok set) or, when scripted to, dropped without
+   * an answer (status undefined), e.g. by a soak test that keeps no record.
+   */
   onAnswered: ((call: RecordedCall) => void) | undefined;
   /** False: calls are not kept in `calls` (a long soak would grow memory without bound). */
   keepCalls = true;
@@ -146,9 +151,11 @@ export class FakeSlack {
         const list = this.scripts.get(method);
         const pick = list?.findIndex((entry) => entry.when === undefined || entry.when(call)) ?? -1;
         const scripted = pick >= 0 ? list?.splice(pick, 1)[0]?.answer : undefined;
+        if (scripted) call.scripted = scripted;
         if (scripted?.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
         if (scripted?.destroy) {
           req.socket.destroy();
+          this.onAnswered?.(call);
           return;
         }
         const body = scripted?.body ?? this.answer(method, args);
