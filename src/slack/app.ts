@@ -9,7 +9,7 @@ import { registerCommand } from './command.js';
 import type { SlackDeps } from './deps.js';
 import { registerMention } from './mention.js';
 import { EventDeduper, ThreadCooldown } from './quiet-rules.js';
-import { Outbox, type OutboxOptions } from './send.js';
+import { isTimeout, Outbox, type OutboxOptions } from './send.js';
 import { registerShortcut } from './shortcut.js';
 import { UserLocales } from './user-locale.js';
 
@@ -46,13 +46,6 @@ export const RETRY_CONFIG: RetryOptions & { onFailedAttempt(error: Error): void 
 };
 /** The Web API client's per-request timeout. */
 export const WEB_API_TIMEOUT_MS = 10_000;
-
-/** True when a Web API call failed because no answer came in time (not a refusal or a dropped connection). */
-export function isTimeout(error: unknown): boolean {
-  const original = (error as { original?: unknown } | undefined)?.original ?? error;
-  const name = (original as { name?: unknown } | undefined)?.name;
-  return name === 'TimeoutError';
-}
 
 export interface CreateSlackAppOptions {
   config: Config;

@@ -51,6 +51,8 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
       threadTs,
       message: reply,
       plain: () => renderPlain(deps.catalog, answer, options),
+      // Nobody got the explanation: the next paste of these codes in this thread must get it.
+      onNotSent: () => deps.cooldown.forget(message.channel, threadTs, fresh.slice(0, shown).map(codeOf)),
     });
     logLookup(deps, 'auto-reply', answer, locale, started);
   });

@@ -23,8 +23,9 @@ export function registerMention(app: App, deps: SlackDeps): void {
         ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context)
         : none(deps);
     }
-    // Auto-reply must not explain these again in this thread. Claimed before any wait on Slack:
-    // a paste of the same code while this answer is on its way must not draw a second one.
+    // Auto-reply must not explain these again in this thread. Claimed before the locale lookup and
+    // the send, so a paste of the same code while this answer is on its way draws no second one
+    // (codes found by reading the thread can only be claimed once the read is back).
     deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
     const locale = await reader;
     const options = { locale, surface: 'mention' as const };
@@ -36,6 +37,9 @@ export function registerMention(app: App, deps: SlackDeps): void {
       threadTs,
       message,
       plain: () => renderPlain(deps.catalog, answer, options),
+      // Nobody got the explanation: auto-reply may give it for the next paste in this thread.
+      onNotSent: () =>
+        deps.cooldown.forget(event.channel, threadTs, answer.items.slice(0, shown).map(codeOf)),
     });
     logLookup(deps, 'mention', answer, locale, started);
   });
@@ -56,7 +60,15 @@ async function codesInThread(
 ): Promise<Answer> {
   try {
     const res = await obeyRateLimits(() =>
-      client.conversations.replies({ channel, ts: threadTs, limit: 200 }),
+      // Only what came before the mention. Slack pages oldest first, so in a thread of more than 200
+      // replies the ones nearest the mention are not read (support threads are far shorter).
+      client.conversations.replies({
+        channel,
+        ts: threadTs,
+        latest: mentionTs,
+        inclusive: false,
+        limit: 200,
+      }),
     );
     // Only the bot's own replies are left out: an alerting integration's "device reported 0x80cf…"
     // is often the very message people want explained.
@@ -71,8 +83,8 @@ async function codesInThread(
       .join('\n');
     return answerMessage(deps.catalog, text);
   } catch (error) {
-    // Without the thread we can still say how to ask.
+    // Without the thread we cannot say it holds no codes, but we can say how to ask.
     deps.log.warn({ err: error, channel }, 'conversations.replies failed; answering with usage');
-    return none(deps);
+    return { ...none(deps), kind: 'usage' };
   }
 }

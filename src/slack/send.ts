@@ -27,6 +27,11 @@ export interface PostArgs {
   message: SlackMessage;
   /** Built only if Slack rejects the blocks: a smaller plain-text answer so the person still gets one. */
   plain: () => SlackMessage;
+  /**
+   * Called when the message surely was not posted (refused, failed, backlog full), so the caller
+   * can take back what it claimed for it. Not called after a timeout: that post may have landed.
+   */
+  onNotSent?: () => void;
 }
 
 // Errors where retrying cannot help and nobody is waiting: note them and move on.
@@ -46,6 +51,13 @@ const SHRINK = new Set([
   'too_many_attachments',
   'invalid_arguments',
 ]);
+
+/** True when a Web API call failed because no answer came in time (not a refusal or a dropped connection). */
+export function isTimeout(error: unknown): boolean {
+  const original = (error as { original?: unknown } | undefined)?.original ?? error;
+  const name = (original as { name?: unknown } | undefined)?.name;
+  return name === 'TimeoutError';
+}
 
 export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
@@ -81,7 +93,7 @@ export class Outbox {
 
   /** Posts a message (in a thread when `threadTs` is set); resolves with its ts, or undefined when it could not be sent. */
   post(client: WebClient, args: PostArgs): Promise<string | undefined> {
-    return this.enqueue(args.channel, 'chat.postMessage', async () => {
+    return this.enqueue(args.channel, 'chat.postMessage', args.onNotSent, async () => {
       const send = (m: SlackMessage) =>
         client.chat.postMessage({
           channel: args.channel,
@@ -96,24 +108,8 @@ export class Outbox {
     });
   }
 
-  /** A message only `user` sees. */
-  ephemeral(client: WebClient, args: PostArgs & { user: string }): Promise<string | undefined> {
-    return this.enqueue(args.channel, 'chat.postEphemeral', async () => {
-      const send = (m: SlackMessage) =>
-        client.chat.postEphemeral({
-          channel: args.channel,
-          user: args.user,
-          text: m.text,
-          ...(m.blocks.length > 0 ? { blocks: m.blocks } : {}),
-          ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
-        });
-      const res = await this.withShrink(args, send);
-      return res?.message_ts;
-    });
-  }
-
   delete(client: WebClient, channel: string, ts: string): Promise<boolean> {
-    return this.enqueue(channel, 'chat.delete', async () => {
+    return this.enqueue(channel, 'chat.delete', undefined, async () => {
       await client.chat.delete({ channel, ts });
       return true;
     }).then((ok) => ok === true);
@@ -157,7 +153,12 @@ export class Outbox {
     }
   }
 
-  private async enqueue<T>(channel: string, method: string, task: () => Promise<T>): Promise<T | undefined> {
+  private async enqueue<T>(
+    channel: string,
+    method: string,
+    onNotSent: (() => void) | undefined,
+    task: () => Promise<T>,
+  ): Promise<T | undefined> {
     const backlog = this.queues.get(channel)?.size ?? 0;
     if (backlog >= this.maxQueued || this.total >= this.maxTotal) {
       this.refusedCount += 1;
@@ -172,6 +173,7 @@ export class Outbox {
         },
         'backlog full; message not sent',
       );
+      onNotSent?.();
       return undefined;
     }
     let queue = this.queues.get(channel);
@@ -203,6 +205,7 @@ export class Outbox {
       const code = slackErrorCode(error);
       const level = code !== undefined && GIVE_UP.has(code) ? 'warn' : 'error';
       this.log[level]({ channel, method, error: code ?? (error as Error).message }, 'Slack call failed');
+      if (!isTimeout(error)) onNotSent?.();
       return undefined;
     } finally {
       this.total -= 1;

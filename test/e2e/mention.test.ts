@@ -168,7 +168,9 @@ describe('@intune-err mentions', () => {
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}>` }));
     const reply = await onlyReply(t.slack);
     expect(reply?.args.thread_ts).toBe(THREAD);
-    expect(shown(reply).text).toContain('I found no error codes');
+    // It could not read the thread, so it does not claim the thread holds no codes: it says how to ask.
+    expect(visible(reply)).toContain('How to use /intune-err');
+    expect(visible(reply)).not.toContain('I found no error codes');
     // Still alive: the next mention is answered from the thread.
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}>` }));
     await t.slack.waitFor('chat.postMessage', 2);

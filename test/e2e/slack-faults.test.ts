@@ -148,11 +148,24 @@ describe('5xx and dropped connections: bounded retries with backoff', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(200);
   });
 
+  it('a reply that never got out does not hold the cooldown: the next paste in the thread is answered', async () => {
+    await start();
+    const down = { status: 500, body: { ok: false } };
+    t.slack.scriptWhen('chat.postMessage', inChannel('C0LOST001'), down, down, down, down);
+    const thread = await paste('C0LOST001');
+    await t.slack.waitFor('chat.postMessage', 4, 10_000);
+    await quiet();
+    expect(delivered('C0LOST001')).toHaveLength(0);
+    await send(t.baseUrl, messageEvent({ channel: 'C0LOST001', threadTs: thread, text: 'still 0x80cf6008' }));
+    await quiet();
+    expect(delivered('C0LOST001').map((c) => c.args.thread_ts)).toEqual([thread]);
+  });
+
   it('does not retry a post that timed out: it may have been delivered, and a retry would double it', async () => {
     // The documented choice (RETRY_CONFIG): at most once after a timeout.
     await start({ clientOptions: { timeout: 300 } });
     t.slack.script('chat.postMessage', { delayMs: 900 });
-    await paste('C0SLOW001');
+    const thread = await paste('C0SLOW001');
     await t.slack.waitFor('chat.postMessage', 1);
     await t.bot.slack.drain();
     await t.slack.settle(1200);
@@ -160,6 +173,10 @@ describe('5xx and dropped connections: bounded retries with backoff', () => {
     // Slack (the fake) did post it, late: the person got exactly one reply.
     expect(delivered('C0SLOW001')).toHaveLength(1);
     expect(failures()).toHaveLength(1);
+    // It most likely landed, so the code stays explained: a second paste draws no second reply.
+    await send(t.baseUrl, messageEvent({ channel: 'C0SLOW001', threadTs: thread, text: 'again 0x80cf6008' }));
+    await quiet();
+    expect(posts('C0SLOW001')).toHaveLength(1);
   });
 });
 
