@@ -35,12 +35,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return read(env, 'all');
 }
 
+export interface CliConfig extends Pick<Config, 'defaultLocale' | 'dataDir'> {
+  /**
+   * NO_COLOR is set to something (https://no-color.org): the terminal output carries no colour
+   * even on a terminal. An empty NO_COLOR counts as unset, as the convention says.
+   */
+  noColor: boolean;
+}
+
 /** The part the CLI needs: it must not fail over Slack variables it never uses. */
-export function readCliConfig(
-  env: NodeJS.ProcessEnv = process.env,
-): Pick<Config, 'defaultLocale' | 'dataDir'> {
+export function readCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
   const { defaultLocale, dataDir } = read(env, 'cli');
-  return { defaultLocale, dataDir };
+  // Any value turns colour off, "0" and "false" included; not trimmed, so only "" is unset.
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return { defaultLocale, dataDir, noColor };
 }
 
 const CLI_VARIABLES = new Set(['DEFAULT_LOCALE', 'DATA_DIR']);

@@ -66,6 +66,16 @@ describe('readConfig', () => {
       'DEFAULT_LOCALE',
     ]);
   });
+
+  it.each([
+    [{}, false],
+    [{ NO_COLOR: '' }, false],
+    [{ NO_COLOR: '1' }, true],
+    [{ NO_COLOR: '0' }, true],
+    [{ NO_COLOR: 'false' }, true],
+  ] as const)('reads NO_COLOR for the CLI: %j -> noColor %s', (env, noColor) => {
+    expect(readCliConfig(env).noColor).toBe(noColor);
+  });
 });
 
 describe('chooseMode', () => {

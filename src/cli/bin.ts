@@ -8,6 +8,6 @@ const code = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
-  color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  color: process.stdout.isTTY === true,
 });
 process.exitCode = code;

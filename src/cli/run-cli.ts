@@ -14,6 +14,7 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** stdout is a terminal that can show colour; NO_COLOR in `env` (readCliConfig) still turns it off. */
   color: boolean;
   /** Loaded once by the caller when it has one (tests); otherwise read from DATA_DIR. */
   catalog?: Catalog;
@@ -102,7 +103,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         io.stdout(
           `Preview in Block Kit Builder:\n${BLOCK_KIT_BUILDER}${encodeURIComponent(JSON.stringify({ blocks: message.blocks }))}\n`,
         );
-      } else io.stdout(`${renderTerminal(message, { color: io.color })}\n`);
+      } else io.stdout(`${renderTerminal(message, { color: io.color && !config.noColor })}\n`);
     }
     return allFound(answer) ? EXIT_OK : EXIT_NOT_FOUND;
   } catch (error) {

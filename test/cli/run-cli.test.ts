@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, runCli } from '../../src/cli/run-cli.js';
 import { catalog } from '../support/catalog.js';
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(args: string[], env: NodeJS.ProcessEnv = {}, color = false) {
   let stdout = '';
   let stderr = '';
   const code = runCli(args, {
@@ -13,7 +13,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
       stderr += text;
     },
     env,
-    color: false,
+    color,
     catalog,
   });
   return { code, stdout, stderr };
@@ -135,5 +135,25 @@ describe('intune-err CLI', () => {
   it('prints help and the version', () => {
     expect(run(['--help']).stdout).toContain('Usage');
     expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('colour', () => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
+  const ANSI = /\u001b\[/;
+
+  it('colours the answer on a terminal', () => {
+    expect(run(['0x80cf6008'], {}, true).stdout).toMatch(ANSI);
+  });
+
+  it('leaves colour out on a terminal when NO_COLOR is set', () => {
+    const { code, stdout } = run(['0x80cf6008'], { NO_COLOR: '1' }, true);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toContain('0x80CF6008');
+    expect(stdout).not.toMatch(ANSI);
+  });
+
+  it('never colours output that is not a terminal', () => {
+    expect(run(['0x80cf6008'], {}, false).stdout).not.toMatch(ANSI);
   });
 });
