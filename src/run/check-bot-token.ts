@@ -55,7 +55,7 @@ export async function checkBotToken({
     }
     throw new IntuneErrError(
       'INTUNE_ERR_SLACK_API',
-      `could not check the bot token with Slack (auth.test at ${withoutCredentials(slackApiUrl ?? 'https://slack.com/api/')}: ${code ?? (error as Error).message}); check the network, a proxy, or SLACK_API_URL`,
+      `could not check the bot token with Slack (auth.test at ${slackApiUrl ?? 'https://slack.com/api/'}: ${code ?? (error as Error).message}); check the network, a proxy, or SLACK_API_URL`,
       { cause: error },
     );
   }
@@ -66,12 +66,4 @@ export async function checkBotToken({
     );
   }
   return { botUserId: res.user_id, botId: res.bot_id, team: res.team };
-}
-
-/** A proxy URL may carry user:password; the error message goes to the terminal unscrubbed. */
-function withoutCredentials(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.href;
 }
