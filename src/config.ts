@@ -102,6 +102,9 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
   if (slackApiUrl !== undefined) {
     if (!URL.canParse(slackApiUrl) || !/^https?:$/.test(new URL(slackApiUrl).protocol)) {
       errors.push(new ConfigError('SLACK_API_URL', `must be an http(s) URL such as https://slack.com/api/`));
+    } else if (new URL(slackApiUrl).username !== '' || new URL(slackApiUrl).password !== '') {
+      // fetch refuses such URLs, and the value would be printed in errors: never echo it.
+      errors.push(new ConfigError('SLACK_API_URL', 'must not hold a user name or password'));
     } else if (!slackApiUrl.endsWith('/')) {
       slackApiUrl = `${slackApiUrl}/`;
     }

@@ -47,6 +47,14 @@ describe('readConfig', () => {
     });
   });
 
+  it('refuses a SLACK_API_URL with a user name or password, without echoing it', () => {
+    const error = configErrors(() =>
+      readConfig({ ...slack, SLACK_API_URL: 'https://proxyuser:hunter22@proxy.example/api/' }),
+    );
+    expect(error.variables).toEqual(['SLACK_API_URL']);
+    expect(error.message).not.toContain('hunter22');
+  });
+
   it('names every bad variable at once, without echoing a token', () => {
     const error = configErrors(() =>
       readConfig({
