@@ -11,12 +11,18 @@ export interface MessageLike {
 export type QuietReason = 'subtype' | 'bot' | 'self' | 'mentions-bot' | 'no-text';
 
 /**
+ * Subtypes that are still a person writing a message: a thread reply also sent to the channel,
+ * and a message with files attached (a code pasted with a screenshot or a log file).
+ */
+const PERSON_SUBTYPES: ReadonlySet<string> = new Set(['thread_broadcast', 'file_share']);
+
+/**
  * Why auto-reply must stay out of a message, or undefined when it may answer.
  * Edits, deletions, joins and every other subtype are not someone pasting a code;
  * bots are never answered, so two bots can never talk each other into a loop.
  */
 export function quietReason(message: MessageLike, botUserId: string | undefined): QuietReason | undefined {
-  if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') {
+  if (message.subtype !== undefined && !PERSON_SUBTYPES.has(message.subtype)) {
     return message.subtype === 'bot_message' ? 'bot' : 'subtype';
   }
   if (message.bot_id !== undefined) return 'bot';
@@ -32,11 +38,27 @@ export function quietReason(message: MessageLike, botUserId: string | undefined)
   return undefined;
 }
 
+/**
+ * Event ids remembered at most. Slack retries an event up to three times, the last about five
+ * minutes after the first delivery, so an id must outlive five minutes of traffic: 200,000 ids
+ * cover 5 minutes at about 660 events a second. Memory: about 110 bytes an id (lru-cache's
+ * preallocated slots plus the id string), so roughly 9 MB from the start and 22 MB when full.
+ */
+export const EVENT_DEDUPE_MAX = 200_000;
+/** Twice the span of Slack's retries, so a late retry still meets its id. */
+export const EVENT_DEDUPE_TTL_MS = 10 * 60 * 1000;
+
 /** Remembers event ids already handled, so Slack's retries are acknowledged but not answered twice. */
 export class EventDeduper {
   private readonly seen: LRUCache<string, true>;
-  constructor(max = 10_000, ttlMs = 60 * 60 * 1000) {
-    this.seen = new LRUCache({ max, ttl: ttlMs });
+  /** `now`: the clock in milliseconds, for tests that move time. */
+  constructor(max = EVENT_DEDUPE_MAX, ttlMs = EVENT_DEDUPE_TTL_MS, now?: () => number) {
+    this.seen = new LRUCache({
+      max,
+      ttl: ttlMs,
+      // A test clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
+      ...(now ? { perf: { now }, ttlResolution: 0 } : {}),
+    });
   }
   /** True the first time an id is seen. */
   firstTime(eventId: string): boolean {

@@ -115,6 +115,17 @@ describe('auto-reply to a pasted code', () => {
     expect(reply?.args.thread_ts).toBe(broadcast.event.thread_ts);
     expect(visible(reply)).toContain('0x80CF4017');
   });
+
+  it('answers a message with files attached (file_share): a code pasted with a screenshot and a log', async () => {
+    await start();
+    const shared = fixture('event_callback.file_share');
+    expect(shared.event.subtype).toBe('file_share');
+    await send(t.baseUrl, shared);
+    const reply = await onlyReply(t.slack);
+    expect(reply?.args).toMatchObject({ channel: shared.event.channel, thread_ts: shared.event.ts });
+    expect(visible(reply)).toContain('0x80CF4017');
+    expect(buttons(reply)).toEqual(['dismiss_answer']);
+  });
 });
 
 describe('auto-reply stays quiet', () => {
@@ -133,6 +144,20 @@ describe('auto-reply stays quiet', () => {
     withBotId.event.bot_id = 'B0WORKFLOW';
     withBotId.event.bot_profile = { id: 'B0WORKFLOW', name: 'Workflow' };
     await expectQuiet(fixture('event_callback.bot_message'), withBotId);
+  });
+
+  it('for files shared without any text, and for files a bot shares', async () => {
+    await start();
+    const bare = fixture('event_callback.file_share');
+    bare.event_id = 'Ev0FILES001';
+    bare.event.ts = '1764000232.000420';
+    bare.event.text = '';
+    bare.event.blocks = [];
+    const byBot = fixture('event_callback.file_share');
+    byBot.event_id = 'Ev0FILES002';
+    byBot.event.ts = '1764000233.000430';
+    byBot.event.bot_id = 'B0WORKFLOW';
+    await expectQuiet(bare, byBot);
   });
 
   it('for its own messages', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EventDeduper, type MessageLike, quietReason, ThreadCooldown } from '../../src/slack/quiet-rules.js';
+import {
+  EVENT_DEDUPE_TTL_MS,
+  EventDeduper,
+  type MessageLike,
+  quietReason,
+  ThreadCooldown,
+} from '../../src/slack/quiet-rules.js';
 
 const BOT = 'UBOT00001';
 const person = (extra: Partial<MessageLike> = {}): MessageLike => ({
@@ -17,16 +23,24 @@ describe('quietReason', () => {
     expect(quietReason(person({ subtype: 'thread_broadcast' }), BOT)).toBeUndefined();
   });
 
-  it.each([
-    'message_changed',
-    'message_deleted',
-    'message_replied',
-    'channel_join',
-    'file_share',
-    'me_message',
-  ])('stays out of a %s', (subtype) => {
-    expect(quietReason(person({ subtype }), BOT)).toBe('subtype');
+  it('lets a message with files attached through (a code pasted with a screenshot or a log)', () => {
+    expect(quietReason(person({ subtype: 'file_share' }), BOT)).toBeUndefined();
   });
+
+  it('stays out of files shared without any text, and of files a bot shares', () => {
+    expect(quietReason(person({ subtype: 'file_share', text: '' }), BOT)).toBe('no-text');
+    expect(quietReason(person({ subtype: 'file_share', bot_id: 'B0WORKFLOW' }), BOT)).toBe('bot');
+    expect(quietReason(person({ subtype: 'file_share', text: `<@${BOT}> 0x80cf6008` }), BOT)).toBe(
+      'mentions-bot',
+    );
+  });
+
+  it.each(['message_changed', 'message_deleted', 'message_replied', 'channel_join', 'me_message'])(
+    'stays out of a %s',
+    (subtype) => {
+      expect(quietReason(person({ subtype }), BOT)).toBe('subtype');
+    },
+  );
 
   it('never answers a bot, by subtype or by bot_id', () => {
     expect(quietReason(person({ subtype: 'bot_message', user: undefined }), BOT)).toBe('bot');
@@ -71,11 +85,40 @@ describe('EventDeduper', () => {
     expect(dedupe.size).toBe(2);
   });
 
-  it('forgets ids after its time to live', async () => {
-    const dedupe = new EventDeduper(100, 20);
+  it('forgets ids after its time to live', () => {
+    let clock = 1_000_000;
+    const dedupe = new EventDeduper(100, 20, () => clock);
     expect(dedupe.firstTime('Ev1')).toBe(true);
-    await new Promise((r) => setTimeout(r, 40));
+    clock += 19;
+    expect(dedupe.firstTime('Ev1')).toBe(false);
+    clock += 2;
     expect(dedupe.firstTime('Ev1')).toBe(true);
+  });
+
+  it('still knows an event when Slack’s last retry comes 5 minutes later, at 600 events a second', () => {
+    let clock = 1_000_000;
+    const dedupe = new EventDeduper(undefined, undefined, () => clock);
+    expect(dedupe.firstTime('Ev0FIRST')).toBe(true);
+    // 5 minutes of other events, 600 a second.
+    for (let s = 0; s < 5 * 60; s++) {
+      for (let i = 0; i < 600; i++) dedupe.firstTime(`Ev${s}x${i}`);
+      clock += 1000;
+    }
+    // Slack's retries of the first event: the last one about five minutes after the first delivery.
+    expect(dedupe.firstTime('Ev0FIRST')).toBe(false);
+    clock += 30_000;
+    expect(dedupe.firstTime('Ev0FIRST')).toBe(false);
+  });
+
+  it('forgets an event by default once 10 minutes have passed, well after Slack’s last retry', () => {
+    let clock = 1_000_000;
+    const dedupe = new EventDeduper(undefined, undefined, () => clock);
+    dedupe.firstTime('Ev1');
+    clock += EVENT_DEDUPE_TTL_MS - 1;
+    expect(dedupe.firstTime('Ev1')).toBe(false);
+    clock += 2;
+    expect(dedupe.firstTime('Ev1')).toBe(true);
+    expect(EVENT_DEDUPE_TTL_MS).toBeGreaterThanOrEqual(10 * 60 * 1000);
   });
 
   it('keeps at most `max` ids', () => {

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { EventDeduper, ThreadCooldown } from '../../src/slack/quiet-rules.js';
+import { EVENT_DEDUPE_MAX, EventDeduper, ThreadCooldown } from '../../src/slack/quiet-rules.js';
 import { Outbox, type OutboxOptions } from '../../src/slack/send.js';
 import { UserLocales } from '../../src/slack/user-locale.js';
 import { captureLog } from '../support/capture-log.js';
@@ -148,14 +148,17 @@ describe('Outbox errors', () => {
 describe('bounded memory: 100,000 distinct ids through every structure', () => {
   const N = 100_000;
 
-  it('EventDeduper stays at its cap', () => {
+  it('EventDeduper stays at its cap, even N ids past it', () => {
     const dedupe = new EventDeduper();
+    const total = EVENT_DEDUPE_MAX + N;
     let first = 0;
-    for (let i = 0; i < N; i++) if (dedupe.firstTime(`Ev${i}`)) first++;
-    expect(first).toBe(N);
-    expect(dedupe.size).toBe(10_000);
-    // The most recent ids are still known as duplicates.
-    expect(dedupe.firstTime(`Ev${N - 1}`)).toBe(false);
+    for (let i = 0; i < total; i++) if (dedupe.firstTime(`Ev${i}`)) first++;
+    expect(first).toBe(total);
+    expect(dedupe.size).toBe(EVENT_DEDUPE_MAX);
+    // The most recent ids are still known as duplicates; the oldest were pushed out.
+    expect(dedupe.firstTime(`Ev${total - 1}`)).toBe(false);
+    expect(dedupe.firstTime(`Ev${total - EVENT_DEDUPE_MAX}`)).toBe(false);
+    expect(dedupe.firstTime('Ev0')).toBe(true);
   });
 
   it('ThreadCooldown stays at its cap', () => {
