@@ -7,6 +7,8 @@ import type { RequestHandler } from './health-server.js';
 export interface BodyGuardOptions {
   /** Larger bodies get 413 without being kept. */
   limit: number;
+  /** The limit for a POST without signature headers; default UNSIGNED_LIMIT_BYTES. */
+  unsignedLimit?: number;
   signingSecret: string;
   log: Logger;
 }
@@ -14,27 +16,60 @@ export interface BodyGuardOptions {
 const FORM = 'application/x-www-form-urlencoded';
 
 /**
+ * What a POST without signature headers may carry. The only such request Slack sends is its
+ * `ssl_check=1` probe, a form body of some fifty bytes (Bolt answers it 200); everything else
+ * unsigned is refused by Bolt anyway, so it must not get to make us buffer a megabyte first.
+ */
+export const UNSIGNED_LIMIT_BYTES = 4 * 1024;
+
+/** Both signature headers are there (whether they verify is Bolt's and the replay guard's business). */
+function claimsSignature(req: IncomingMessage): boolean {
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  return (
+    typeof signature === 'string' && signature !== '' && typeof timestamp === 'string' && timestamp !== ''
+  );
+}
+
+/**
  * Reads the request body once, within `limit`, and hands it to Bolt already buffered
  * (Bolt uses `req.rawBody` when it is there). On the way it refuses what Bolt cannot
  * survive: a body that parses to something other than an object (`null`, `7`, `"x"`,
  * `[]`, `payload=null`) made Bolt's receiver throw inside a promise nobody awaits, which
  * was an unhandled rejection and a request left open forever.
+ *
+ * Nothing is authenticated before the body is in, so a POST without the signature headers
+ * is refused before its body is read: 401 at once unless it is a form body (what Slack's
+ * unsigned ssl_check probe is), and a form body over `unsignedLimit` gets 413. Only requests
+ * that carry both headers may buffer up to `limit`; the HTTP server's maxConnections bounds
+ * how many at once.
  */
 export function guardBodies(next: RequestHandler, options: BodyGuardOptions): RequestHandler {
-  const { limit, signingSecret, log } = options;
+  const { signingSecret, log } = options;
+  const unsignedLimit = Math.min(options.limit, options.unsignedLimit ?? UNSIGNED_LIMIT_BYTES);
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') {
       next(req, res);
       return;
     }
     let finished = false;
-    const tooLarge = () => {
+    // Answers without keeping the body: the rest is read and dropped, so the client sees the answer
+    // instead of a reset, and the server's requestTimeout bounds how long a sender may keep going.
+    const refuse = (status: 401 | 413) => {
       finished = true;
-      log.warn({ limit }, 'request body over the limit; 413');
-      // Read and drop the rest, so the client sees the answer instead of a reset; the server's
-      // requestTimeout bounds how long a sender may keep going.
       req.resume();
-      res.writeHead(413, { connection: 'close' }).end();
+      res.writeHead(status, { connection: 'close' }).end();
+    };
+    const withHeaders = claimsSignature(req);
+    const limit = withHeaders ? options.limit : unsignedLimit;
+    if (!withHeaders && req.headers['content-type'] !== FORM) {
+      log.warn({ reason: 'no signature headers' }, 'request refused before its body; 401');
+      refuse(401);
+      return;
+    }
+    const tooLarge = () => {
+      log.warn({ limit, signatureHeaders: withHeaders }, 'request body over the limit; 413');
+      refuse(413);
     };
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {

@@ -3,6 +3,21 @@ import type { AddressInfo } from 'node:net';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/**
+ * Connections open at once, at most. A body is buffered before it can be authenticated, so
+ * 1,000 slow senders of 1 MiB bodies would hold about 1 GB; with this cap, senders with forged
+ * signature headers hold at most 256 × 1 MiB, and unsigned ones 256 × 4 KiB (the body guard).
+ * Slack needs only a few at once: each request is answered in milliseconds, so even hundreds
+ * of events a second keep a handful open. Beyond the cap Node closes new connections at once,
+ * /healthz included, so a flood shows up as failed probes rather than as memory running out.
+ */
+export const MAX_CONNECTIONS = 256;
+
+export interface HealthServerOptions {
+  /** Default MAX_CONNECTIONS. */
+  maxConnections?: number;
+}
+
 export interface HealthServer {
   server: Server;
   /** Flip to true once the bot can answer; /healthz says 503 until then and while shutting down. */
@@ -16,7 +31,7 @@ export interface HealthServer {
  * The process's one HTTP server. `/healthz` is answered here in every mode; any
  * other request goes to `next` (Bolt's request listener in HTTP mode) or gets 404.
  */
-export function createHealthServer(next?: RequestHandler): HealthServer {
+export function createHealthServer(next?: RequestHandler, options: HealthServerOptions = {}): HealthServer {
   let ready = false;
   let closing = false;
   const server = createServer((req, res) => {
@@ -42,6 +57,7 @@ export function createHealthServer(next?: RequestHandler): HealthServer {
   // Slack's own timeout is 3 s; a slow client must not hold a socket forever.
   server.requestTimeout = 10_000;
   server.headersTimeout = 10_000;
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   return {
     server,
     setReady(value) {

@@ -156,6 +156,28 @@ describe('ssl_check', () => {
     expect(sideEffects()).toEqual([]);
   });
 
+  it('answers Slack’s probe without signature headers with a plain 200 too (Bolt answers it)', async () => {
+    const res = await sslCheck('ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO', {});
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await t.slack.settle();
+    expect(sideEffects()).toEqual([]);
+  });
+
+  it('refuses a large body without signature headers before reading it: 413 for a form, 401 otherwise', async () => {
+    const big = `ssl_check=1&pad=${'a'.repeat(64 * 1024)}`;
+    expect((await sslCheck(big, {})).status).toBe(413);
+    const json = await fetch(`${t.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'event_callback', pad: 'a'.repeat(512 * 1024) }),
+    });
+    expect(json.status).toBe(401);
+    expect(t.logs.some((l) => l.msg === 'request refused before its body; 401')).toBe(true);
+    await t.slack.settle();
+    expect(sideEffects()).toEqual([]);
+  });
+
   it.each([
     ['unsigned', {}],
     [

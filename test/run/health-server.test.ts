@@ -1,13 +1,20 @@
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHealthServer, type HealthServer } from '../../src/run/health-server.js';
+import {
+  createHealthServer,
+  type HealthServer,
+  type HealthServerOptions,
+  MAX_CONNECTIONS,
+} from '../../src/run/health-server.js';
 
 const servers: HealthServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-async function start(next?: Parameters<typeof createHealthServer>[0]) {
-  const health = createHealthServer(next);
+async function start(next?: Parameters<typeof createHealthServer>[0], options?: HealthServerOptions) {
+  const health = createHealthServer(next, options);
   servers.push(health);
   const address = await health.listen(0, '127.0.0.1');
   return { health, base: `http://127.0.0.1:${address.port}` };
@@ -89,6 +96,48 @@ describe('createHealthServer', () => {
     const res = await pending;
     expect(await res.text()).toBe('done');
     await closed;
+  });
+
+  it('caps the connections open at once, by default at MAX_CONNECTIONS', async () => {
+    const { health } = await start();
+    expect(health.server.maxConnections).toBe(MAX_CONNECTIONS);
+    // Enough for Slack, far below the 1,000 slow senders × 1 MiB that made 1 GB.
+    expect(MAX_CONNECTIONS).toBeGreaterThanOrEqual(64);
+    expect(MAX_CONNECTIONS).toBeLessThanOrEqual(512);
+  });
+
+  it('drops a connection over the cap at once, while the ones under it stay open', async () => {
+    const { health, base } = await start(undefined, { maxConnections: 2 });
+    const { port } = new URL(base);
+    const sockets: Socket[] = [];
+    const open = async () => {
+      const socket = connect(Number(port), '127.0.0.1');
+      sockets.push(socket);
+      await once(socket, 'connect');
+      return socket;
+    };
+    try {
+      let accepted = 0;
+      const twoAccepted = new Promise<void>((resolve) => {
+        health.server.on('connection', () => {
+          accepted += 1;
+          if (accepted === 2) resolve();
+        });
+      });
+      // Two slow senders: headers begun, never finished.
+      for (const socket of [await open(), await open()]) socket.write('POST /slack/events HTTP/1.1\r\n');
+      await twoAccepted;
+      const dropped = once(health.server, 'drop');
+      const third = await open();
+      const closed = once(third, 'close');
+      third.on('error', () => {});
+      await dropped;
+      await closed;
+      expect(accepted).toBe(2);
+      expect(sockets.slice(0, 2).every((s) => !s.destroyed)).toBe(true);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
   });
 
   it('listen() rejects when the port is taken', async () => {
