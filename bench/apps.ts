@@ -8,7 +8,7 @@ import type { Signer } from './slack-payloads.js';
 
 /** A bench-only secret and token: nothing here is ever sent beyond 127.0.0.1. */
 export const BENCH_SECRET = 'bench-signing-secret-5f0c2a7d9e41b386';
-export const BENCH_TOKEN = 'xoxb-000000000000-000000000000-benchbenchbenchbenchbench';
+export const BENCH_TOKEN = 'xoxb-0000-0000-benchbenchbenchbenchbench';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));

@@ -602,7 +602,7 @@ async function checkRun(
     HOME: join(work, 'home'),
     ...image.env,
     // As `docker run -e …`: HTTP mode against the local fake Slack, on loopback only.
-    SLACK_BOT_TOKEN: 'xoxb-000000000000-000000000000-dockercheckdockercheck',
+    SLACK_BOT_TOKEN: 'xoxb-0000-0000-dockercheckdockercheck',
     SLACK_SIGNING_SECRET: 'docker-check-signing-secret',
     SLACK_API_URL: fake.apiUrl,
     PORT: String(port),

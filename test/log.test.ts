@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { boltLogger, createLogger } from '../src/log.js';
 import { captureLines } from './support/capture-log.js';
 
-const BOT = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
-const APP = 'xapp-1-A0123456789-1234567890123-abcdef0123456789';
+const BOT = 'xoxb-1234567890-0000-AbCdEfGhIjKlMnOpQrStUvWx';
+const APP = 'xapp-1-A0123456789-0000-abcdef0123456789';
 const SIGNING = 'f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8';
 
 describe('createLogger', () => {

@@ -18,7 +18,7 @@ import { BOT_TOKEN } from './support/start-app.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'main.js');
-const APP_TOKEN = 'xapp-1-A0INTUNEERR-1111111111111-processprocessprocess';
+const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-processprocessprocess';
 /** docker stop (and Kubernetes) send SIGKILL this long after SIGTERM. */
 const KILL_AFTER_MS = 10_000;
 

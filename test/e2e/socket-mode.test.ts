@@ -15,7 +15,7 @@ import { fixture } from '../support/fixtures.js';
 import { CHANNEL, EN_USER, LOCALES, mentionEvent, messageEvent, visible } from '../support/slack-events.js';
 import { BOT_TOKEN } from '../support/start-app.js';
 
-const APP_TOKEN = 'xapp-1-A0INTUNEERR-1111111111111-socketsocketsocketsocket';
+const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-socketsocketsocketsocket';
 
 let slack: FakeSlack;
 let socket: FakeSocketMode;

@@ -8,7 +8,7 @@ import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 import { SIGNING_SECRET } from './sign.js';
 
-export const BOT_TOKEN = 'xoxb-111111111111-222222222222-testtesttesttesttesttest';
+export const BOT_TOKEN = 'xoxb-111111111111-0000-testtesttesttesttesttest';
 
 export interface TestBot {
   baseUrl: string;
