@@ -54,9 +54,10 @@ export function createHealthServer(next?: RequestHandler, options: HealthServerO
     if (next) next(req, res);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });
-  // Slack's own timeout is 3 s; a slow client must not hold a socket forever.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
+  // Slack gives up after 3 s, so nobody waits on a slower request; and shutdown waits for open
+  // requests before draining, so this must stay well inside its grace period (SHUTDOWN_GRACE_MS).
+  server.requestTimeout = 5_000;
+  server.headersTimeout = 5_000;
   server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   return {
     server,

@@ -7,6 +7,7 @@ import {
   type HealthServerOptions,
   MAX_CONNECTIONS,
 } from '../../src/run/health-server.js';
+import { SHUTDOWN_GRACE_MS } from '../../src/run/shutdown.js';
 
 const servers: HealthServer[] = [];
 afterEach(async () => {
@@ -145,5 +146,12 @@ describe('createHealthServer', () => {
     const port = Number(new URL(base).port);
     const second = createHealthServer();
     await expect(second.listen(port, '127.0.0.1')).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('gives up on a slow request well before shutdown’s grace period ends (shutdown waits for requests)', () => {
+    const { server } = createHealthServer();
+    expect(server.requestTimeout).toBeGreaterThan(3_000);
+    expect(server.requestTimeout).toBeLessThan(SHUTDOWN_GRACE_MS);
+    expect(server.headersTimeout).toBeLessThanOrEqual(server.requestTimeout);
   });
 });
