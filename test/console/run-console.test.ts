@@ -2,11 +2,11 @@
  * The console (npm start on a terminal without Slack credentials) driven through streams:
  * what is typed reaches the real Bolt listeners as Slack payloads; their answers come back as text.
  */
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/run-console.js';
-import { createLogger } from '../../src/log.js';
+import { captureLog } from '../support/capture-log.js';
 import { catalog } from '../support/catalog.js';
 
 const PROMPT = 'you> ';
@@ -19,16 +19,7 @@ async function session(lines: string[], options: { env?: Record<string, string>;
   output.on('data', (chunk) => {
     text += String(chunk);
   });
-  const logs: Record<string, unknown>[] = [];
-  const log = createLogger({
-    level: 'warn',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        logs.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    }),
-  });
+  const { log, lines: logs } = captureLog('warn');
   const config = readConfig({ DEFAULT_LOCALE: 'en-US', ...options.env });
   const done = runConsole({ config, catalog, log, input, output, color: false });
   input.write(lines.map((l) => `${l}\n`).join(''));

@@ -3,11 +3,11 @@
  * SLACK_APP_TOKEN is set) against a local Socket Mode endpoint speaking Slack's envelope
  * protocol, with the Web API (apps.connections.open included) answered by the fake Slack.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
+import { captureLines } from '../support/capture-log.js';
 import { catalog } from '../support/catalog.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
@@ -20,7 +20,8 @@ const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-socketsocketsocketsocket';
 let slack: FakeSlack;
 let socket: FakeSocketMode;
 let bot: RunningBot | undefined;
-const rawLogs: string[] = [];
+const logSink = captureLines();
+const rawLogs = logSink.lines;
 
 async function deliveriesTo(threadTs: string, count = 1) {
   const deadline = Date.now() + 5000;
@@ -48,12 +49,7 @@ beforeAll(async () => {
   });
   const log = createLogger({
     level: config.logLevel,
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        rawLogs.push(String(chunk));
-        done();
-      },
-    }),
+    destination: logSink.destination,
     secrets: [BOT_TOKEN, APP_TOKEN],
   });
   bot = await startBot({ config, catalog, log, mode: 'socket', perChannelIntervalMs: 0 });

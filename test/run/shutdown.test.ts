@@ -1,23 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { exitOnSignals, SHUTDOWN_GRACE_MS, type Stoppable } from '../../src/run/shutdown.js';
+import { captureLog } from '../support/capture-log.js';
 
 function setup(stop: () => Promise<void>) {
-  const lines: Record<string, unknown>[] = [];
-  const log = createLogger({
-    level: 'info',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    }),
-  });
+  const { log, lines } = captureLog('info');
   const signals = new EventEmitter();
   const exits: number[] = [];
   const target: Stoppable & { calls: number } = {

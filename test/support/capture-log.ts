@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { LogLevel } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 
 /** A log destination handing each line written to it to `keep`. */
@@ -17,9 +18,9 @@ export function captureLines(): { lines: string[]; destination: Writable } {
   return { lines, destination: sink((line) => lines.push(line)) };
 }
 
-/** A debug-level logger that keeps every line it writes, parsed, in `lines`. */
-export function captureLog(): { log: Logger; lines: Record<string, unknown>[] } {
+/** A logger (debug level unless told) that keeps every line it writes, parsed, in `lines`. */
+export function captureLog(level: LogLevel = 'debug'): { log: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   const destination = sink((line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { log: createLogger({ level: 'debug', destination }), lines };
+  return { log: createLogger({ level, destination }), lines };
 }
