@@ -1,7 +1,7 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { ConfigError, IntuneErrError } from '../errors.js';
 import { boltLogger, type Logger } from '../log.js';
-import { type BotIdentity, RETRY_CONFIG, WEB_API_TIMEOUT_MS } from '../slack/app.js';
+import { type BotIdentity, webApiOptions } from '../slack/app.js';
 import { obeyRateLimits } from '../slack/rate-limit.js';
 import { slackErrorCode } from '../slack/send.js';
 
@@ -34,14 +34,10 @@ export async function checkBotToken({
   log,
   clientOptions,
 }: CheckBotTokenOptions): Promise<BotIdentity & { team: string | undefined }> {
-  const client = new WebClient(token, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    logger: boltLogger(log),
-    retryConfig: RETRY_CONFIG,
-    rejectRateLimitedCalls: true,
-    timeout: WEB_API_TIMEOUT_MS,
-    ...clientOptions,
-  });
+  const client = new WebClient(
+    token,
+    webApiOptions(slackApiUrl, { logger: boltLogger(log), ...clientOptions }),
+  );
   let res: Awaited<ReturnType<WebClient['auth']['test']>>;
   try {
     res = await obeyRateLimits(() => client.auth.test());

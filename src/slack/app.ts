@@ -47,6 +47,20 @@ export const RETRY_CONFIG: RetryOptions & { onFailedAttempt(error: Error): void 
 /** The Web API client's per-request timeout. */
 export const WEB_API_TIMEOUT_MS = 10_000;
 
+/** How every Web API client of the bot talks to Slack: one place for the URL, retries, 429s and timeout. */
+export function webApiOptions(
+  slackApiUrl: string | undefined,
+  extra: WebClientOptions = {},
+): WebClientOptions {
+  return {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: RETRY_CONFIG,
+    rejectRateLimitedCalls: true,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...extra,
+  };
+}
+
 export interface CreateSlackAppOptions {
   config: Config;
   catalog: Catalog;
@@ -108,14 +122,7 @@ export function createSlackApp({
     token: config.slackBotToken,
     receiver: chosen,
     logger: bolt,
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      // Bounded retries with backoff for 5xx and network errors; 429s wait for Retry-After (see RETRY_CONFIG).
-      retryConfig: RETRY_CONFIG,
-      rejectRateLimitedCalls: true,
-      timeout: WEB_API_TIMEOUT_MS,
-      ...clientOptions,
-    },
+    clientOptions: webApiOptions(config.slackApiUrl, clientOptions),
     // Known from start-up's auth.test: Bolt then asks Slack nothing before the first answer.
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
   });
