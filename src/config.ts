@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, ConfigErrors } from './errors.js';
 
+export type AutoReplyScope = 'explained' | 'intune';
+const AUTO_REPLY_SCOPES: readonly AutoReplyScope[] = ['explained', 'intune'];
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -19,6 +22,8 @@ export interface Config {
   /** Locale used when a user's Slack locale is unknown or has no table. */
   defaultLocale: string;
   autoReply: boolean;
+  /** Which pasted codes earn an unasked-for reply: those we explain in words, or only Intune table rows. */
+  autoReplyScope: AutoReplyScope;
   /** A code already explained in a thread is not explained again within this window. */
   autoReplyCooldownMs: number;
   /** Where Microsoft's pages and the Windows Update code list live. */
@@ -91,6 +96,16 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     errors.push(new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`));
   }
 
+  const autoReplyScope = (text('AUTO_REPLY_SCOPE')?.toLowerCase() ?? 'explained') as AutoReplyScope;
+  if (!AUTO_REPLY_SCOPES.includes(autoReplyScope)) {
+    errors.push(
+      new ConfigError(
+        'AUTO_REPLY_SCOPE',
+        `must be one of ${AUTO_REPLY_SCOPES.join(', ')}, got "${autoReplyScope}"`,
+      ),
+    );
+  }
+
   const defaultLocale = text('DEFAULT_LOCALE') ?? 'sv-SE';
   if (!/^[a-z]{2,3}-[A-Z]{2}$/.test(defaultLocale)) {
     errors.push(
@@ -120,6 +135,7 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     logLevel,
     defaultLocale,
     autoReply: flag('AUTO_REPLY', true),
+    autoReplyScope,
     autoReplyCooldownMs: integer('AUTO_REPLY_COOLDOWN_SECONDS', 3600, 0, 7 * 24 * 3600) * 1000,
     dataDir: text('DATA_DIR') ?? DEFAULT_DATA_DIR,
   };

@@ -1,5 +1,5 @@
 import { plainText } from '../core/catalog/build-catalog.js';
-import type { Catalog } from '../core/catalog/types.js';
+import type { Catalog, CodeRecord } from '../core/catalog/types.js';
 import type { HresultDecode } from '../core/hresult.js';
 import type { Resolution } from '../core/resolve-code.js';
 import type { SearchHit } from '../core/search.js';
@@ -10,87 +10,129 @@ import type { SearchHit } from '../core/search.js';
  */
 export interface JsonResult {
   input: string;
-  /** intune: a row of the Intune table; windows-update: only in wuerror.h; unknown: in neither. */
-  source: 'intune' | 'windows-update' | 'unknown';
+  /**
+   * Where the meaning comes from: intune (the Intune table), windows-update (wuerror.h, our words),
+   * curated (our words, with `link`), windows-headers (a name only), unknown (no source knows it; see hresult).
+   */
+  source: 'intune' | 'windows-update' | 'curated' | 'windows-headers' | 'unknown';
   found: boolean;
   code: string | null;
   value: number | null;
+  /** The most specific name, else our short title. */
   name: string | null;
+  /** Every name, most specific first. */
+  names: string[];
+  title: string | null;
   description: string | null;
+  family: string | null;
   component: string | null;
   severity: 'success' | 'error' | null;
   windowsUpdate: { code: string; name: string } | null;
+  /** The code's twin in the other table: the Intune row of a Windows Update code, or the reverse. */
+  twin: { code: string; name: string; source: 'intune' | 'windows-update' } | null;
+  /** The docs page where the meaning is documented. */
+  link: string | null;
+  /** What to try next, in `locale`. */
+  hints: string[];
+  extend: {
+    code: string;
+    phase: number;
+    phaseName: string | null;
+    operation: number;
+    operationName: string | null;
+  } | null;
   hresult: HresultDecode | null;
   suggestions: { code: string; name: string }[];
   fallbackUrl: string;
 }
 
 export function toJsonResult(catalog: Catalog, item: Resolution, locale: string): JsonResult {
-  const result = toFields(item, locale);
+  const record = item.record;
+  const wuTwin =
+    record?.source === 'windows-update'
+      ? { code: record.code, name: record.names[0] ?? '' }
+      : record?.twin?.source === 'windows-update'
+        ? { code: record.twin.code, name: record.twin.name }
+        : null;
+  const hints = record?.hints?.[locale] ?? [];
+  const steps =
+    hints.length > 0
+      ? hints
+      : item.family && catalog.familyHints(item.family, locale).length > 0
+        ? catalog.familyHints(item.family, locale)
+        : record?.component
+          ? catalog.componentHints(record.component, locale)
+          : [];
+  const title = local(record?.title, locale, catalog);
+  const description = local(record?.description, locale, catalog);
+  const { extend } = item;
   // Key order is part of a readable shape: what was asked first, the way out last.
-  return { ...result, suggestions: result.suggestions ?? [], fallbackUrl: catalog.fallbackUrl };
+  return {
+    input: item.token.raw,
+    source: sourceOf(item),
+    found: record !== undefined,
+    code: item.value === undefined ? null : item.code,
+    value: item.value ?? null,
+    name: item.names[0] ?? title ?? (item.value === undefined ? item.code : null),
+    names: [...item.names],
+    title: title ?? null,
+    description: description ? plainText(description) : null,
+    family: item.family ?? null,
+    component: record?.component ?? null,
+    severity: record?.severity ?? item.decode?.severity ?? null,
+    windowsUpdate: wuTwin,
+    twin: record?.twin
+      ? {
+          code: record.twin.code,
+          name: record.twin.name,
+          source: record.twin.source === 'intune-table' ? 'intune' : 'windows-update',
+        }
+      : null,
+    link: local(record?.link, locale, catalog) ?? null,
+    hints: [...steps].slice(0, 3),
+    extend: extend
+      ? {
+          code: extend.code,
+          phase: extend.phaseNumber,
+          phaseName: extend.phase ? (extend.phase.title[locale] ?? null) : null,
+          operation: extend.operationNumber,
+          operationName: extend.operation ? (extend.operation.title[locale] ?? null) : null,
+        }
+      : null,
+    hresult: record?.source === 'intune-table' ? null : (item.decode ?? null),
+    suggestions: item.suggestions.map((s) => ({ code: s.code, name: s.names[0] ?? '' })),
+    fallbackUrl: catalog.fallbackUrl,
+  };
 }
 
-type Fields = Omit<JsonResult, 'suggestions' | 'fallbackUrl'> & { suggestions?: JsonResult['suggestions'] };
-
-function toFields(item: Resolution, locale: string): Fields {
-  const base = { input: item.token.raw };
-  switch (item.kind) {
-    case 'intune': {
-      const { entry } = item;
-      return {
-        ...base,
-        source: 'intune',
-        found: true,
-        code: entry.code,
-        value: entry.value,
-        name: entry.name,
-        description: plainText(entry.description[locale] ?? []),
-        component: entry.component,
-        severity: entry.severity,
-        windowsUpdate: entry.wuTwin ? { code: entry.wuTwin.code, name: entry.wuTwin.name } : null,
-        hresult: null,
-      };
-    }
+function sourceOf(item: Resolution): JsonResult['source'] {
+  switch (item.source) {
+    case 'intune-table':
+      return 'intune';
     case 'windows-update':
-      return {
-        ...base,
-        source: 'windows-update',
-        found: true,
-        code: item.wu.code,
-        value: item.wu.value,
-        name: item.wu.name,
-        description: null,
-        component: item.component,
-        severity: item.decode.severity,
-        windowsUpdate: { code: item.wu.code, name: item.wu.name },
-        hresult: item.decode,
-      };
-    case 'unknown':
-      return {
-        ...base,
-        source: 'unknown',
-        found: false,
-        code: item.decode?.code ?? null,
-        value: item.decode ? Number.parseInt(item.decode.code.slice(2), 16) : null,
-        name: item.token.name ?? null,
-        description: null,
-        component: null,
-        severity: item.decode?.severity ?? null,
-        windowsUpdate: null,
-        hresult: item.decode ?? null,
-        suggestions: item.suggestions.map((s) => ({ code: s.code, name: s.name })),
-      };
+    case 'curated':
+    case 'windows-headers':
+      return item.source;
+    default:
+      return 'unknown';
   }
 }
 
-export function toJsonHit(hit: SearchHit, locale: string) {
-  const { entry } = hit;
+function local<T>(byLocale: Record<string, T> | undefined, locale: string, catalog: Catalog): T | undefined {
+  return byLocale?.[locale] ?? byLocale?.[catalog.locales[0] ?? ''] ?? undefined;
+}
+
+export function toJsonHit(catalog: Catalog, hit: SearchHit, locale: string) {
+  const { record } = hit;
+  const description = local(record.description, locale, catalog);
   return {
-    code: entry.code,
-    name: entry.name,
-    description: plainText(entry.description[locale] ?? []),
-    component: entry.component,
-    score: hit.score,
+    code: record.code,
+    name: record.names[0] ?? local(record.title, locale, catalog) ?? null,
+    description: description ? plainText(description) : null,
+    family: record.family,
+    component: record.component ?? null,
+    score: Math.round(hit.score * 100) / 100,
   };
 }
+
+export type { CodeRecord };

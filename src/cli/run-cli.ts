@@ -124,7 +124,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 function allFound(answer: Answer): boolean {
   if (answer.kind === 'search') return (answer.search?.hits.length ?? 0) > 0;
-  return answer.items.every((item) => item.kind !== 'unknown');
+  return answer.items.every((item) => item.record !== undefined);
 }
 
 function toJson(catalog: Catalog, answer: Answer, query: string, locale: string) {
@@ -133,7 +133,7 @@ function toJson(catalog: Catalog, answer: Answer, query: string, locale: string)
     locale,
     results: answer.items.map((item) => toJsonResult(catalog, item, locale)),
     search: answer.search
-      ? { terms: answer.search.terms, hits: answer.search.hits.map((hit) => toJsonHit(hit, locale)) }
+      ? { terms: answer.search.terms, hits: answer.search.hits.map((hit) => toJsonHit(catalog, hit, locale)) }
       : null,
     fallbackUrl: catalog.fallbackUrl,
   };

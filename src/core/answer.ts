@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog/types.js';
 import { type CodeToken, scanTokens } from './extract-codes.js';
-import { type Resolution, resolveToken } from './resolve-code.js';
+import { isExplained, type Resolution, resolveToken } from './resolve-code.js';
 import { type SearchHit, search, searchTerms } from './search.js';
 
 /**
@@ -13,7 +13,7 @@ import { type SearchHit, search, searchTerms } from './search.js';
 export interface Answer {
   kind: 'codes' | 'search' | 'usage' | 'none';
   items: Resolution[];
-  search: { terms: string[]; hits: SearchHit[] } | undefined;
+  search: { terms: string[]; hits: SearchHit[]; total: number } | undefined;
   fallbackUrl: string;
 }
 
@@ -21,13 +21,22 @@ export interface QueryOptions {
   searchLimit?: number;
 }
 
+// `--all` anywhere in a query shows every search hit, not the first few.
+const ALL = /(?:^|\s)--all(?=\s|$)/;
+/** Every hit still has to fit one message; the renderer says how many more there were. */
+export const ALL_HITS = 50;
+
 const HELP = /^\s*(?:help|hjälp|\?|-h|--help)\s*$/i;
 
 /** A query typed on purpose (`/intune-err …`, the CLI): every code-like token counts, other words are searched. */
-export function answerQuery(catalog: Catalog, text: string, options: QueryOptions = {}): Answer {
+export function answerQuery(catalog: Catalog, query: string, options: QueryOptions = {}): Answer {
+  let text = query;
   const base = { fallbackUrl: catalog.fallbackUrl, search: undefined };
+  const all = ALL.test(text);
+  if (all) text = text.replace(ALL, ' ');
   if (text.trim() === '' || HELP.test(text)) return { kind: 'usage', items: [], ...base };
-  const tokens = pick(catalog, scanTokens(text), 'query');
+  const scanned = scanTokens(text);
+  const tokens = pick(catalog, scanned.length > 0 ? scanned : win32Numbers(text), 'query');
   const items = dedupe(tokens.map((token) => resolveToken(catalog, token)));
   const rest = removeTokens(text, tokens);
   const terms = searchTerms(rest);
@@ -39,7 +48,7 @@ export function answerQuery(catalog: Catalog, text: string, options: QueryOption
     kind: 'search',
     items: [],
     fallbackUrl: catalog.fallbackUrl,
-    search: { terms, hits: search(catalog, terms, options.searchLimit) },
+    search: { terms, ...search(catalog, terms, all ? ALL_HITS : options.searchLimit) },
   };
 }
 
@@ -59,16 +68,54 @@ export function answerMessage(catalog: Catalog, text: string): Answer {
   };
 }
 
-/** Whether an answer explains a code of the Intune table: what auto-reply waits for. */
+/** Whether an answer explains a code of the Intune table (or its Windows Update twin). */
 export function hasIntuneCode(answer: Answer): boolean {
-  return answer.items.some((item) => item.kind === 'intune');
+  return answer.items.some(isIntuneTableItem);
 }
 
+export function isIntuneTableItem(item: Resolution): boolean {
+  return item.source === 'intune-table' || item.record?.twin?.source === 'intune-table';
+}
+
+export { isExplained };
+
 function isKnown(catalog: Catalog, token: CodeToken): boolean {
-  if (token.name !== undefined)
-    return catalog.byName(token.name) !== undefined || catalog.wuByName(token.name) !== undefined;
-  const value = token.value ?? 0;
-  return catalog.byValue(value) !== undefined || catalog.wuByValue(value) !== undefined;
+  if (token.name !== undefined) return catalog.lookupName(token.name) !== undefined;
+  return catalog.lookup(token.value ?? 0) !== undefined;
+}
+
+/**
+ * In a message, a number without 0x counts only when it is a known error code (or a row
+ * of the Intune or Windows Update tables): a ticket number, a build or a date stays quiet.
+ */
+function countsInMessage(catalog: Catalog, token: CodeToken): boolean {
+  if (token.name !== undefined) return true;
+  const record = catalog.lookup(token.value ?? 0);
+  if (!record) return false;
+  if (record.source === 'intune-table' || record.source === 'windows-update') return true;
+  if (token.form === 'hex' && token.digits < 8) return record.description !== undefined;
+  return record.value >>> 31 === 1;
+}
+
+// A Win32 error number typed on purpose: `/intune-err 5`, `intune-err 1603`.
+const WIN32_NUMBER = /(?<![\p{L}\p{N}_.,:/-])[0-9]{1,5}(?![\p{L}\p{N}_.,:/])/gu;
+
+// Words that may stand beside a bare number without making the query a search ("error 1603").
+const NUMBER_WORDS = new Set(['error', 'fel', 'felkod', 'code', 'kod', 'win32', 'exit', 'lasterror']);
+
+function win32Numbers(text: string): CodeToken[] {
+  const words = searchTerms(text.replace(WIN32_NUMBER, ' ')).filter((word) => !NUMBER_WORDS.has(word));
+  if (words.length > 0) return [];
+  return [...text.matchAll(WIN32_NUMBER)]
+    .map((m) => ({
+      raw: m[0],
+      index: m.index ?? 0,
+      form: 'decimal' as const,
+      value: Number(m[0]),
+      name: undefined,
+      digits: 0,
+    }))
+    .filter((token) => token.value > 0 && token.value <= 0xffff);
 }
 
 /**
@@ -84,13 +131,16 @@ function pick(catalog: Catalog, tokens: CodeToken[], mode: 'query' | 'message'):
     if (token.form === 'decimal' && twin?.index === token.index) {
       // Same characters, two readings: prefer whichever is a known code, hex first.
       i++;
-      if (isKnown(catalog, twin)) out.push(twin);
-      else if (isKnown(catalog, token)) out.push(token);
+      const counts = (t: CodeToken) =>
+        isKnown(catalog, t) && (mode === 'query' || countsInMessage(catalog, t));
+      if (counts(twin)) out.push(twin);
+      else if (counts(token)) out.push(token);
       else if (mode === 'query') out.push(twin);
       continue;
     }
-    if (isKnown(catalog, token)) out.push(token);
-    else if (mode === 'message') {
+    if (isKnown(catalog, token)) {
+      if (mode === 'query' || countsInMessage(catalog, token)) out.push(token);
+    } else if (mode === 'message') {
       if (token.form === 'hex' && token.digits === 8 && (token.value ?? 0) >>> 31 === 1) out.push(token);
     } else if (token.form === 'decimal') {
       if ((token.value ?? 0) >>> 31 === 1) out.push(token);
@@ -102,14 +152,7 @@ function pick(catalog: Catalog, tokens: CodeToken[], mode: 'query' | 'message'):
 function dedupe(items: Resolution[]): Resolution[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key =
-      item.kind === 'intune'
-        ? `v${item.entry.value}`
-        : item.kind === 'windows-update'
-          ? `w${item.wu.value}`
-          : item.decode
-            ? `v${item.decode.code}`
-            : `n${item.token.name}`;
+    const key = item.extend ? `${item.code}/${item.extend.value}` : item.code;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

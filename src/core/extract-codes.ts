@@ -13,6 +13,8 @@ export interface CodeToken {
   name: string | undefined;
   /** Hex digits written after 0x (1 to 8); 0 for other forms. */
   digits: number;
+  /** A setup extend code written after it (`0xC1900101 - 0x4000D`): phase and operation. */
+  extend?: number;
 }
 
 // One pass, bounded alternatives, no nested quantifiers: linear in the input.
@@ -41,6 +43,36 @@ export function stripInvisible(text: string): string {
  * tokens matter depends on whether the text is a query or a message.
  */
 export function scanTokens(text: string): CodeToken[] {
+  return attachExtendCodes(scanRaw(text));
+}
+
+// Setup reports a failure as its code and an extend code: 0xC1900101 - 0x4000D, 0xC1900101-0x30018.
+const SETUP_HIGH = new Set([0xc190, 0xc180, 0xc142]);
+const EXTEND_GAP = 6;
+
+/** Joins a setup code and the extend code right after it into one token. */
+function attachExtendCodes(tokens: CodeToken[]): CodeToken[] {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const code = tokens[i] as CodeToken;
+    const extend = tokens[i + 1] as CodeToken;
+    if (
+      code.value !== undefined &&
+      SETUP_HIGH.has(code.value >>> 16) &&
+      extend.form === 'hex' &&
+      extend.digits >= 4 &&
+      extend.digits <= 5 &&
+      (extend.value ?? 0) >= 0x10000 &&
+      (extend.value ?? 0) <= 0x6ffff &&
+      extend.index - (code.index + code.raw.length) <= EXTEND_GAP
+    ) {
+      code.extend = extend.value;
+      tokens.splice(i + 1, 1);
+    }
+  }
+  return tokens;
+}
+
+function scanRaw(text: string): CodeToken[] {
   const clean = stripInvisible(text);
   const tokens: CodeToken[] = [];
   TOKEN.lastIndex = 0;

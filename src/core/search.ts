@@ -1,22 +1,26 @@
+import MiniSearch from 'minisearch';
 import { plainText } from './catalog/build-catalog.js';
-import type { Catalog, CatalogEntry } from './catalog/types.js';
+import type { Catalog, CodeRecord } from './catalog/types.js';
 
 export interface SearchHit {
-  entry: CatalogEntry;
+  record: CodeRecord;
   score: number;
   /** How many of the query's words it matched. */
   matched: number;
 }
 
-interface Indexed {
-  entry: CatalogEntry;
-  nameWords: Set<string>;
-  /** Without underscores, so "timeout" finds TIME_OUT. */
-  name: string;
-  text: string;
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Every row that matched, of which `hits` are the best. */
+  total: number;
 }
 
-const cache = new WeakMap<Catalog, Indexed[]>();
+interface Doc {
+  id: number;
+  names: string;
+  title: string;
+  text: string;
+}
 
 /** Lower case without diacritics, so "hamta" finds "hämta" and "BITS" finds "bits". */
 export function fold(text: string): string {
@@ -26,20 +30,32 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-function index(catalog: Catalog): Indexed[] {
-  let indexed = cache.get(catalog);
-  if (!indexed) {
-    indexed = catalog.entries.map((entry) => ({
-      entry,
-      name: fold(entry.name).replace(/_/g, ''),
-      nameWords: new Set(fold(entry.name).split('_')),
-      text: ` ${Object.values(entry.description)
-        .map((d) => fold(plainText(d)))
-        .join(' ')} `,
-    }));
-    cache.set(catalog, indexed);
+// Built on the first search, not at start-up: most lookups are codes, and ready time matters more.
+const indexes = new WeakMap<Catalog, MiniSearch<Doc>>();
+
+function index(catalog: Catalog): MiniSearch<Doc> {
+  let mini = indexes.get(catalog);
+  if (!mini) {
+    mini = new MiniSearch<Doc>({
+      fields: ['names', 'title', 'text'],
+      processTerm: (term) => {
+        const folded = fold(term);
+        return folded.length >= 2 ? folded : null;
+      },
+    });
+    mini.addAll(
+      catalog.explained.map((record) => ({
+        id: record.value,
+        names: record.names.join(' '),
+        title: Object.values(record.title ?? {}).join(' '),
+        text: Object.values(record.description ?? {})
+          .map((inlines) => plainText(inlines))
+          .join(' '),
+      })),
+    );
+    indexes.set(catalog, mini);
   }
-  return indexed;
+  return mini;
 }
 
 /** Splits free words into search terms; very short words match too much to help. */
@@ -51,32 +67,24 @@ export function searchTerms(text: string): string[] {
 }
 
 /**
- * Ranks rows by how many words they match, then by where: a word of the symbolic
- * name counts most, a whole word of a description next, part of a word least.
+ * Whole words in every language we hold (never parts of words: "ssl" does not find
+ * "misslyckades"), a word's start for longer words, and one typo in words of four letters
+ * or more ("rebot", "proxxy"). Rows matching more of the words rank first, then a word of a
+ * name or title over one of a description.
  */
-export function search(catalog: Catalog, terms: readonly string[], limit = 5): SearchHit[] {
-  if (terms.length === 0) return [];
-  const hits: SearchHit[] = [];
-  for (const item of index(catalog)) {
-    let score = 0;
-    let matched = 0;
-    for (const term of terms) {
-      let s = 0;
-      if (item.nameWords.has(term)) s += 6;
-      else if (item.name.includes(term)) s += 3;
-      const at = item.text.indexOf(term);
-      if (at >= 0) {
-        const before = item.text[at - 1] ?? ' ';
-        const after = item.text[at + term.length] ?? ' ';
-        s += /[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after) ? 1 : 2;
-      }
-      if (s > 0) {
-        matched++;
-        score += s;
-      }
-    }
-    if (matched > 0) hits.push({ entry: item.entry, score, matched });
-  }
-  hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.entry.value - b.entry.value);
-  return hits.slice(0, Math.max(0, limit));
+export function search(catalog: Catalog, terms: readonly string[], limit = 5): SearchResult {
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const results = index(catalog).search(terms.join(' '), {
+    boost: { names: 3, title: 2, text: 1 },
+    prefix: (term) => term.length >= 4,
+    fuzzy: (term) => (term.length >= 4 ? 1 : false),
+    combineWith: 'OR',
+  });
+  const hits = results.map((result) => ({
+    record: catalog.lookup(result.id as number) as CodeRecord,
+    score: result.score,
+    matched: result.queryTerms.length,
+  }));
+  hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.record.value - b.record.value);
+  return { hits: hits.slice(0, Math.max(0, limit)), total: hits.length };
 }

@@ -68,7 +68,7 @@ export function renderCounted(
       units = answer.items.map((item) => {
         const view = describeItem(catalog, item, options.locale, s);
         return {
-          blocks: compact ? compactBlocks(view) : fullBlocks(view),
+          blocks: compact ? compactBlocks(view, s) : fullBlocks(view, s),
           fallback: fallbackLine(view),
         };
       });
@@ -85,9 +85,12 @@ export function renderCounted(
         head.push(section(`*${dataText(s.searchResults)}* ${query}`));
         fallbackHead = `${dataText(s.searchResults)} ${query}:`;
         units = hits.map((hit) => ({
-          line: `\u2022 ${entryLine(catalog, hit.entry, options.locale)}`,
-          fallback: `${hit.entry.code} ${hit.entry.name}`,
+          line: `\u2022 ${entryLine(catalog, hit.record, options.locale)}`,
+          fallback: `${hit.record.code} ${hit.record.names[0] ?? ''}`.trim(),
         }));
+        const more = (answer.search?.total ?? 0) - hits.length;
+        if (more > 0)
+          tail.unshift(context([dataText(s.moreHits(more, (answer.search?.terms ?? []).join(' ')))]));
       }
       break;
     }
@@ -160,7 +163,7 @@ function assemble(head: KnownBlock[], units: Unit[], tail: KnownBlock[], s: UiSt
   return { blocks, shown };
 }
 
-function fullBlocks(view: ItemView): KnownBlock[] {
+function fullBlocks(view: ItemView, s: UiStrings): KnownBlock[] {
   const title = view.name === undefined ? view.code : `${view.code} ${view.name}`;
   const out: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, LIMITS.headerText), emoji: false } },
@@ -172,15 +175,28 @@ function fullBlocks(view: ItemView): KnownBlock[] {
       .map((fact) => mrkdwn(`*${dataText(fact.label)}*\n${fact.value}`, LIMITS.fieldText));
   }
   out.push(body);
-  if (view.notes.length > 0) out.push(context(view.notes));
+  if (view.hints.length > 0) out.push(section(hintLines(view, s)));
+  out.push(context([...view.notes, sourceLine(view, s)]));
   return out;
 }
 
-function compactBlocks(view: ItemView): KnownBlock[] {
+/** The auto-reply: the same facts as the full answer, in as few lines as they fit. */
+function compactBlocks(view: ItemView, s: UiStrings): KnownBlock[] {
   const title = [`*${view.code}*`];
   if (view.name !== undefined) title.push(`\`${escapeMrkdwn(view.name)}\``);
   if (view.component !== undefined) title.push(`\u00b7 ${dataText(view.component)}`);
-  return [section(`${title.join(' ')}\n${view.brief}`)];
+  const lines = [title.join(' '), view.brief];
+  if (view.twin) lines.push(`${dataText(view.twin.label)}: ${view.twin.value}`);
+  if (view.hints.length > 0) lines.push(hintLines(view, s));
+  return [section(lines.join('\n')), context([...view.notes, sourceLine(view, s)])];
+}
+
+function hintLines(view: ItemView, s: UiStrings): string {
+  return [`*${dataText(s.tryNext)}*`, ...view.hints.map((hint) => `\u2022 ${hint}`)].join('\n');
+}
+
+function sourceLine(view: ItemView, s: UiStrings): string {
+  return `${dataText(s.label.source)}: ${view.source}`;
 }
 
 function usageBlocks(s: UiStrings): KnownBlock[] {

@@ -1,7 +1,7 @@
-import type { Catalog, CatalogEntry, Inline } from '../core/catalog/types.js';
+import type { Catalog, CodeRecord, Inline } from '../core/catalog/types.js';
 import type { HresultDecode } from '../core/hresult.js';
 import type { Resolution } from '../core/resolve-code.js';
-import { dataText, escapeMrkdwn, inlinesToMrkdwn, inlinesToText, oneLine } from './mrkdwn.js';
+import { dataText, escapeMrkdwn, hintText, inlinesToMrkdwn, inlinesToText, link, oneLine } from './mrkdwn.js';
 import type { UiStrings } from './strings.js';
 
 /** A labelled fact; `value` is escaped mrkdwn. */
@@ -12,19 +12,28 @@ export interface Fact {
 
 /**
  * What the reply says about one code, independent of layout: Block Kit, the
- * plain-text retry and the compact auto-reply all draw from it. Every string is
- * already escaped for mrkdwn unless its name says plain.
+ * plain-text retry and the compact auto-reply all draw from it, so every surface
+ * carries the same facts. Every string is escaped mrkdwn unless its name says plain.
  */
 export interface ItemView {
   /** `0x80CF6008`, or the symbolic name that was asked for when no value is known. */
   code: string;
+  /** The most specific name, or our short title where no header names the code. */
   name: string | undefined;
-  /** The full explanation (description, or "not in the table"). */
+  /** The full explanation: our words, or what kind of code it is. */
   summary: string;
   /** One line of at most about 200 characters, no formatting. */
   brief: string;
+  /** Family or component, severity, the twin, facility, extend code: label and value. */
   facts: Fact[];
+  /** The twin in the other table, as a fact the compact reply keeps. */
+  twin: Fact | undefined;
+  /** Where the meaning comes from, with the docs link where there is one. */
+  source: string;
+  /** What to try next, 0–3 steps. */
+  hints: string[];
   notes: string[];
+  /** Component (Intune and Windows Update codes) or family: the one-word kind. */
   component: string | undefined;
 }
 
@@ -35,86 +44,144 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
   const raw = item.token.raw;
   if (item.token.form === 'decimal' || item.token.form === 'signed-decimal')
     notes.push(dataText(s.enteredAs(raw)));
+  const record = item.record;
+  const family = item.family ? s.family[item.family] : undefined;
 
-  if (item.kind === 'intune') {
-    const { entry } = item;
-    const description = descriptionOf(catalog, entry, locale);
-    const text = inlinesToText(description);
-    if (item.via === 'wu-twin' && entry.wuTwin) notes.unshift(dataText(s.viaTwin(entry.wuTwin.code)));
-    const component = s.component[entry.component];
-    const facts: Fact[] = [
-      { label: s.label.component, value: dataText(component) },
-      { label: s.label.severity, value: dataText(s.severity[entry.severity]) },
+  if (!record) {
+    if (item.suggestions.length > 0) notes.push(suggestionNote(item.suggestions, s));
+    const { decode } = item;
+    if (!decode) {
+      return {
+        code: dataText(item.code),
+        name: undefined,
+        summary: dataText(s.unknownName),
+        brief: dataText(s.unknownName),
+        facts: [],
+        twin: undefined,
+        source: dataText(s.source.unknown),
+        hints: [],
+        notes,
+        component: undefined,
+      };
+    }
+    const pointer = item.family && item.family !== 'hresult' && family ? s.familyOnly(family) : s.notInTable;
+    const summary = decode.customer ? `${pointer} ${s.customerCode}` : pointer;
+    const facts = [
+      ...(family ? [{ label: s.label.family, value: dataText(family) }] : []),
+      ...decodeFacts(decode, s),
+      ...extendFacts(item, locale, s),
     ];
-    if (entry.wuTwin)
-      facts.push({
-        label: s.label.windowsUpdate,
-        value: dataText(`${entry.wuTwin.code} ${entry.wuTwin.name}`),
-      });
     return {
-      code: entry.code,
-      name: entry.name,
-      summary: text.trim() === '' ? dataText(entry.name) : inlinesToMrkdwn(description),
-      brief: dataText(oneLine(text, BRIEF_MAX)),
-      facts,
-      notes,
-      component,
-    };
-  }
-
-  if (item.kind === 'windows-update') {
-    const component = s.component[item.component];
-    return {
-      code: item.wu.code,
-      name: item.wu.name,
-      summary: dataText(s.windowsUpdateOnly),
-      brief: dataText(s.windowsUpdateOnly),
-      facts: [{ label: s.label.component, value: dataText(component) }, ...decodeFacts(item.decode, s)],
-      notes,
-      component,
-    };
-  }
-
-  if (item.suggestions.length > 0) notes.push(suggestionNote(item.suggestions, s));
-  const { decode } = item;
-  if (!decode) {
-    return {
-      code: dataText(item.token.name ?? raw),
+      code: decode.code,
       name: undefined,
-      summary: dataText(s.unknownName),
-      brief: dataText(s.unknownName),
-      facts: [],
+      summary: dataText(summary),
+      brief: dataText(oneLine(summary, BRIEF_MAX)),
+      facts,
+      twin: undefined,
+      source: dataText(s.source.decoded),
+      hints: hintsOf(catalog, item, locale),
       notes,
-      component: undefined,
+      component: family,
     };
   }
-  const facts = decodeFacts(decode, s);
-  const summary = decode.customer ? `${s.notInTable} ${s.customerCode}` : s.notInTable;
+
+  const description = pick(record.description, locale, catalog);
+  const title = pick(record.title, locale, catalog);
+  const text = description ? inlinesToText(description) : '';
+  const [name, ...aliases] = record.names;
+  const summary = description
+    ? inlinesToMrkdwn(description)
+    : dataText(
+        family && item.family !== 'hresult' && item.family !== 'win32' ? s.familyOnly(family) : s.namedOnly,
+      );
+  if (aliases.length > 0) notes.push(dataText(`${s.alsoNamed}: ${aliases.slice(0, 4).join(', ')}`));
+  const component = record.component ? s.component[record.component] : family;
+  const facts: Fact[] = [];
+  if (record.component)
+    facts.push({ label: s.label.component, value: dataText(s.component[record.component]) });
+  if (family) facts.push({ label: s.label.family, value: dataText(family) });
+  facts.push({ label: s.label.severity, value: dataText(s.severity[record.severity]) });
+  const twin = twinFact(record, s);
+  if (twin) facts.push(twin);
+  if (item.decode && record.source !== 'intune-table' && record.source !== 'windows-update')
+    facts.push(...decodeFacts(item.decode, s).slice(1));
+  facts.push(...extendFacts(item, locale, s));
   return {
-    code: decode.code,
-    name: undefined,
-    summary: dataText(summary),
-    brief: dataText(
-      `${s.notInTable} ${facts
-        .slice(1)
-        .map((fact) => `${fact.label} ${unescapeMrkdwn(fact.value)}`)
-        .join(', ')}.`,
-    ),
+    code: record.code,
+    name: name ?? title,
+    summary,
+    brief: dataText(oneLine(text || (title ?? '') || summaryText(summary), BRIEF_MAX)),
     facts,
+    twin,
+    source: sourceOf(record, locale, catalog, s),
+    hints: hintsOf(catalog, item, locale),
     notes,
-    component: undefined,
+    component,
   };
 }
 
-/** The reader's language, else the source page's. */
-export function descriptionOf(catalog: Catalog, entry: CatalogEntry, locale: string): Inline[] {
-  return entry.description[locale] ?? entry.description[catalog.locales[0] ?? ''] ?? [];
+function summaryText(mrkdwn: string): string {
+  return mrkdwn.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The reader's language, else the source language, else any. */
+function pick<T>(byLocale: Record<string, T> | undefined, locale: string, catalog: Catalog): T | undefined {
+  if (!byLocale) return undefined;
+  return byLocale[locale] ?? byLocale[catalog.locales[0] ?? ''] ?? Object.values(byLocale)[0];
+}
+
+function twinFact(record: CodeRecord, s: UiStrings): Fact | undefined {
+  if (!record.twin) return undefined;
+  const label = record.twin.source === 'windows-update' ? s.label.windowsUpdate : s.intuneTwin;
+  return { label, value: dataText(`${record.twin.code} ${record.twin.name}`) };
+}
+
+function sourceOf(record: CodeRecord, locale: string, catalog: Catalog, s: UiStrings): string {
+  const url = pick(record.link, locale, catalog);
+  const words =
+    record.source === 'windows-update' && record.twin?.source === 'intune-table'
+      ? s.sourceTwinWords
+      : s.source[record.source];
+  return url ? `${dataText(words)}: ${link(url, s.documentedAt.toLowerCase())}` : dataText(words);
+}
+
+/** The row's own steps, else its family's, else its component's. */
+function hintsOf(catalog: Catalog, item: Resolution, locale: string): string[] {
+  const own = pick(item.record?.hints, locale, catalog);
+  let steps: readonly string[] = own ?? [];
+  if (steps.length === 0 && item.family) steps = catalog.familyHints(item.family, locale);
+  if (steps.length === 0 && item.record?.component)
+    steps = catalog.componentHints(item.record.component, locale);
+  return steps.slice(0, 3).map(hintText);
+}
+
+function extendFacts(item: Resolution, locale: string, s: UiStrings): Fact[] {
+  const { extend } = item;
+  if (!extend) return [];
+  const say = (part: { title: Record<string, string> } | undefined, n: number, what: string) =>
+    part ? `${part.title[locale] ?? Object.values(part.title)[0]} (${what} ${n})` : `${what} ${n}`;
+  const value = `${extend.code}: ${say(extend.phase, extend.phaseNumber, s.phase)}, ${say(
+    extend.operation,
+    extend.operationNumber,
+    s.operation,
+  )}`;
+  return [{ label: s.label.extend, value: dataText(value) }];
 }
 
 /** A search hit or suggestion on one line: code, name and the start of its description. */
-export function entryLine(catalog: Catalog, entry: CatalogEntry, locale: string, max = 160): string {
-  const text = oneLine(inlinesToText(descriptionOf(catalog, entry, locale)), max);
-  return `*${entry.code}* \`${escapeMrkdwn(entry.name)}\` \u2014 ${dataText(text)}`;
+export function entryLine(catalog: Catalog, record: CodeRecord, locale: string, max = 160): string {
+  const description = pick(record.description, locale, catalog);
+  const text = oneLine(
+    description ? inlinesToText(description) : (pick(record.title, locale, catalog) ?? ''),
+    max,
+  );
+  const name = record.names[0] ?? pick(record.title, locale, catalog) ?? '';
+  return `*${record.code}* \`${escapeMrkdwn(name)}\` \u2014 ${dataText(text)}`;
+}
+
+/** The reader's language, else the source page's. */
+export function descriptionOf(catalog: Catalog, record: CodeRecord, locale: string): Inline[] {
+  return pick(record.description, locale, catalog) ?? [];
 }
 
 function decodeFacts(decode: HresultDecode, s: UiStrings): Fact[] {
@@ -134,10 +201,8 @@ function decodeFacts(decode: HresultDecode, s: UiStrings): Fact[] {
   return facts;
 }
 
-function suggestionNote(suggestions: readonly CatalogEntry[], s: UiStrings): string {
-  return dataText(`${s.didYouMean}: ${suggestions.map((e) => `${e.code} ${e.name}`).join(', ')}?`);
-}
-
-function unescapeMrkdwn(mrkdwn: string): string {
-  return mrkdwn.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+function suggestionNote(suggestions: readonly CodeRecord[], s: UiStrings): string {
+  return dataText(
+    `${s.didYouMean}: ${suggestions.map((r) => `${r.code} ${r.names[0] ?? ''}`.trim()).join(', ')}?`,
+  );
 }

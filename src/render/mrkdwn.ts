@@ -80,3 +80,11 @@ export function clip(text: string, max: number): string {
 export function link(url: string, label: string): string {
   return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${dataText(label).replace(/\|/g, '\u2223')}>`;
 }
+
+/** Our own hint text as mrkdwn: `backticked` commands and paths become code, the rest stays inert. */
+export function hintText(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? `\`${escapeMrkdwn(part.slice(1, -1))}\`` : dataText(part)))
+    .join('');
+}

@@ -25,7 +25,8 @@ export function renderPlain(catalog: Catalog, answer: Answer, options: RenderOpt
         const extra = (view.name === undefined ? [] : view.facts)
           .filter((fact) => fact.label !== s.label.severity)
           .map((fact) => `${dataText(fact.label)}: ${fact.value}`);
-        return `${title}: ${view.brief}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+        const hints = view.hints.map((hint) => `\n\u2022 ${hint}`).join('');
+        return `${title}: ${view.brief}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}\n${dataText(s.label.source)}: ${view.source}${hints}`;
       });
       break;
     case 'search': {
@@ -34,7 +35,7 @@ export function renderPlain(catalog: Catalog, answer: Answer, options: RenderOpt
       if (hits.length === 0) head.push(`${dataText(s.nothingFound)} ${query}. ${dataText(s.searchHint)}`);
       else {
         head.push(`*${dataText(s.searchResults)}* ${query}`);
-        lines = hits.map((hit) => `\u2022 ${entryLine(catalog, hit.entry, options.locale, 120)}`);
+        lines = hits.map((hit) => `\u2022 ${entryLine(catalog, hit.record, options.locale, 120)}`);
       }
       break;
     }

@@ -6,7 +6,7 @@ const MAX_VALUE = 2000;
 const VERSION = 1;
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
 // Canonical codes and symbolic names: what encodeShareValue writes, and nothing else.
-const CODE = /^(?:0x[0-9A-F]{8}|[A-Z][A-Z0-9_]{0,99})$/;
+const CODE = /^(?:0x[0-9A-F]{8}(?:-0x[0-9A-F]{1,5})?|[A-Z][A-Z0-9_]{0,99})$/;
 const SEARCH = /^[\p{L}\p{N}_ ]{0,300}$/u;
 
 interface Payload {
@@ -67,14 +67,8 @@ export function decodeShareValue(value: string): { locale: string; query: string
   return { locale: l, query: '' };
 }
 
-/** The spelling that resolves to the same item again, via the same path. */
+/** The spelling that resolves to the same item again: its canonical code (and extend code), or the name asked. */
 function shareCode(item: Resolution): string | undefined {
-  switch (item.kind) {
-    case 'intune':
-      return item.via === 'wu-twin' && item.entry.wuTwin ? item.entry.wuTwin.code : item.entry.code;
-    case 'windows-update':
-      return item.wu.code;
-    default:
-      return item.decode?.code ?? item.token.name;
-  }
+  if (item.value === undefined) return item.token.name;
+  return item.extend ? `${item.code}-${item.extend.code}` : item.code;
 }

@@ -1,4 +1,6 @@
+import type { FamilyId } from '../core/catalog/families.js';
 import type { ComponentId, Severity } from '../core/catalog/types.js';
+import type { ResolutionSource } from '../core/resolve-code.js';
 
 /**
  * Every word a reply says besides the catalog's own text. Values are plain text:
@@ -7,8 +9,29 @@ import type { ComponentId, Severity } from '../core/catalog/types.js';
 export interface UiStrings {
   locale: string;
   component: Record<ComponentId, string>;
+  /** A noun phrase: "a <family>" reads right. */
+  family: Record<FamilyId, string>;
   severity: Record<Severity, string>;
+  /** Where the meaning comes from, one short phrase each. */
+  source: Record<ResolutionSource, string>;
+  /** A Windows Update code whose words are its Intune twin's. */
+  sourceTwinWords: string;
+  /** What we say of a code that a family names but nothing explains. */
+  familyOnly: (family: string) => string;
+  /** A code the Windows headers name, with no words of ours. */
+  namedOnly: string;
+  intuneTwin: string;
+  tryNext: string;
+  alsoNamed: string;
+  documentedAt: string;
+  phase: string;
+  operation: string;
+  /** "…and N more" under search hits, and how to see them all. */
+  moreHits: (count: number, query: string) => string;
   label: {
+    family: string;
+    source: string;
+    extend: string;
     component: string;
     severity: string;
     windowsUpdate: string;
@@ -68,8 +91,45 @@ const EN: UiStrings = {
     'expression-evaluator': 'Expression Evaluator',
     reporter: 'Reporter',
   },
+  family: {
+    'intune-update-agent': 'Intune Update Agent code',
+    'windows-update': 'Windows Update Agent code',
+    'intune-app': 'Intune app or MDM status code',
+    'mdm-enrollment': 'MDM enrollment error',
+    'device-registration': 'Entra ID device registration error',
+    autopilot: 'Autopilot or Enrollment Status Page error',
+    servicing: 'Windows servicing (CBS/DISM) error',
+    setup: 'Windows setup (feature update) error',
+    'delivery-optimization': 'Delivery Optimization error',
+    bits: 'BITS transfer error',
+    wininet: 'network error (WinINet/WinHTTP)',
+    win32: 'Win32 error',
+    ntstatus: 'NTSTATUS code',
+    hresult: 'HRESULT',
+  },
+  source: {
+    'intune-table': "Microsoft's Intune Update Agent table",
+    'windows-update': 'Windows Update Agent codes (wuerror.h), described by intune-err',
+    curated: 'intune-err, from Microsoft docs',
+    'windows-headers': 'Windows SDK headers (name only)',
+    decoded: "the code's bits (no table lists it)",
+    unknown: 'no source knows it',
+  },
+  sourceTwinWords: "Windows Update Agent codes (wuerror.h); words of its Intune twin from Microsoft's table",
+  familyOnly: (family) => `Looks like ${article(family)} ${family}; we have no description of this one yet.`,
+  namedOnly: 'Windows names this code, but we have no description of it yet.',
+  intuneTwin: 'Intune twin',
+  tryNext: 'What to try',
+  alsoNamed: 'Also named',
+  documentedAt: 'Documented at',
+  phase: 'phase',
+  operation: 'operation',
+  moreHits: (count, query) => `…and ${count} more. See them all: /intune-err ${query} --all`,
   severity: { success: 'Success', error: 'Error' },
   label: {
+    family: 'Family',
+    source: 'Source',
+    extend: 'Extend code',
     component: 'Component',
     severity: 'Severity',
     windowsUpdate: 'Windows Update',
@@ -129,8 +189,46 @@ const SV: UiStrings = {
     'expression-evaluator': 'Uttrycksutvärderare (Expression Evaluator)',
     reporter: 'Rapportering (Reporter)',
   },
+  family: {
+    'intune-update-agent': 'felkod från Intunes uppdateringsagent',
+    'windows-update': 'felkod från Windows Update-agenten',
+    'intune-app': 'statuskod för Intune-appar eller MDM',
+    'mdm-enrollment': 'fel vid MDM-registrering',
+    'device-registration': 'fel vid enhetsregistrering i Entra ID',
+    autopilot: 'fel i Autopilot eller statussidan för registrering (ESP)',
+    servicing: 'fel i Windows-underhåll (CBS/DISM)',
+    setup: 'fel i Windows Setup (funktionsuppdatering)',
+    'delivery-optimization': 'fel i leveransoptimering (Delivery Optimization)',
+    bits: 'fel vid BITS-överföring',
+    wininet: 'nätverksfel (WinINet/WinHTTP)',
+    win32: 'Win32-fel',
+    ntstatus: 'NTSTATUS-kod',
+    hresult: 'HRESULT',
+  },
+  source: {
+    'intune-table': 'Microsofts tabell för Intunes uppdateringsagent',
+    'windows-update': 'Windows Update-agentens koder (wuerror.h), beskrivna av intune-err',
+    curated: 'intune-err, utifrån Microsofts dokumentation',
+    'windows-headers': 'Windows SDK:s headerfiler (bara namnet)',
+    decoded: 'kodens bitar (ingen tabell listar den)',
+    unknown: 'ingen källa känner till den',
+  },
+  sourceTwinWords:
+    'Windows Update-agentens koder (wuerror.h); beskrivningen är Intune-motsvarighetens, från Microsofts tabell',
+  familyOnly: (family) => `Ser ut att vara en ${family}; vi har ingen beskrivning av just den här än.`,
+  namedOnly: 'Windows har ett namn för koden, men vi har ingen beskrivning av den än.',
+  intuneTwin: 'Intune-motsvarighet',
+  tryNext: 'Prova detta',
+  alsoNamed: 'Även kallad',
+  documentedAt: 'Dokumenterad i',
+  phase: 'fas',
+  operation: 'åtgärd',
+  moreHits: (count, query) => `…och ${count} till. Visa alla: /intune-err ${query} --all`,
   severity: { success: 'Lyckad', error: 'Fel' },
   label: {
+    family: 'Familj',
+    source: 'Källa',
+    extend: 'Utökad kod',
     component: 'Komponent',
     severity: 'Allvarlighetsgrad',
     windowsUpdate: 'Windows Update',
@@ -179,6 +277,10 @@ const SV: UiStrings = {
 };
 
 const CATALOGS: readonly UiStrings[] = [EN, SV];
+
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) && !/^(?:uni|use)/i.test(phrase) ? 'an' : 'a';
+}
 
 /** Strings for `locale`: the exact locale, then the same language, then English. */
 export function strings(locale: string): UiStrings {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { type Answer, answerMessage } from '../core/answer.js';
+import { type Answer, answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
 import { quietReason } from './quiet-rules.js';
@@ -28,10 +28,11 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     const started = performance.now();
     const threadTs = message.thread_ts ?? message.ts;
     const found = answerMessage(deps.catalog, message.text ?? '');
-    // Only rows of the Intune table earn an unasked-for reply; an unknown hex number is not ours to explain.
+    // Only codes we can explain in words earn an unasked-for reply (AUTO_REPLY_SCOPE=intune: only
+    // Intune table rows); a number we can merely decode is not worth interrupting people for.
+    const earns = deps.config.autoReplyScope === 'intune' ? isIntuneTableItem : isExplained;
     const fresh = found.items.filter(
-      (item) =>
-        item.kind === 'intune' && !deps.cooldown.isCooling(message.channel, threadTs, item.entry.code),
+      (item) => earns(item) && !deps.cooldown.isCooling(message.channel, threadTs, item.code),
     );
     if (fresh.length === 0) {
       if (found.items.length > 0)

@@ -35,9 +35,7 @@ export async function readerLocale(
 }
 
 export function codeOf(item: Resolution): string {
-  if (item.kind === 'intune') return item.entry.code;
-  if (item.kind === 'windows-update') return item.wu.code;
-  return item.decode?.code ?? item.token.name ?? '?';
+  return item.code;
 }
 
 /** The one log line per answer: which surface, which codes, never the text around them. */

@@ -3,12 +3,7 @@ import { answerMessage, answerQuery, hasIntuneCode } from '../../src/core/answer
 import type { Resolution } from '../../src/core/resolve-code.js';
 import { catalog } from '../support/catalog.js';
 
-const summary = (item: Resolution) =>
-  item.kind === 'intune'
-    ? `${item.entry.code} ${item.via}`
-    : item.kind === 'windows-update'
-      ? `${item.wu.code} wu`
-      : `${item.decode?.code ?? item.token.name} unknown`;
+const summary = (item: Resolution) => `${item.code} ${item.source}`;
 
 describe('answerQuery', () => {
   it.each([
@@ -24,39 +19,47 @@ describe('answerQuery', () => {
   ])('resolves %s to the Intune row 0x80CF6008', (query) => {
     const answer = answerQuery(catalog, query);
     expect(answer.kind).toBe('codes');
-    expect(answer.items.map(summary)).toEqual(['0x80CF6008 intune']);
+    expect(answer.items.map(summary)).toEqual(['0x80CF6008 intune-table']);
   });
 
-  it('resolves a Windows Update code or name to its Intune twin', () => {
-    expect(answerQuery(catalog, '0x80246008 WU_E_DS_INUSE').items.map(summary)).toEqual([
-      '0x80CF6008 wu-twin',
-      '0x80CF8001 wu-twin',
+  it('answers a Windows Update code as itself, naming its Intune twin and borrowing its words', () => {
+    const [item, byName] = answerQuery(catalog, '0x80246008 WU_E_DS_INUSE').items;
+    expect([item, byName].map((i) => i && summary(i))).toEqual([
+      '0x80246008 windows-update',
+      '0x80248001 windows-update',
     ]);
+    expect(item?.record?.twin).toMatchObject({ code: '0x80CF6008', source: 'intune-table' });
+    expect(item?.record?.description).toBe(catalog.lookup(0x80cf6008)?.description);
   });
 
-  it('resolves a Windows Update code without a twin to its wuerror.h name only', () => {
+  it('explains a Windows Update code without a twin in our own words', () => {
     const [item] = answerQuery(catalog, '0x80240047').items;
-    expect(item?.kind).toBe('windows-update');
-    expect(item?.kind === 'windows-update' && item.wu.name).toBe('WU_E_REVERT_NOT_ALLOWED');
+    expect(item?.source).toBe('windows-update');
+    expect(item?.names).toEqual(['WU_E_REVERT_NOT_ALLOWED']);
+    expect(item?.record?.description?.['en-US']).toBeDefined();
+    expect(item?.record?.description?.['sv-SE']).toBeDefined();
   });
 
   it('explains an unknown code with an HRESULT decode and a near miss', () => {
     const [item] = answerQuery(catalog, '0x80cf6f08').items;
-    expect(item?.kind).toBe('unknown');
-    if (item?.kind !== 'unknown') return;
-    expect(item.decode).toMatchObject({ facility: 0xcf, severity: 'error' });
-    expect(item.suggestions.map((s) => s.code)).toContain('0x80CF6008');
+    expect(item?.source).toBe('decoded');
+    expect(item?.decode).toMatchObject({ facility: 0xcf, severity: 'error' });
+    expect(item?.suggestions.map((s) => s.code)).toContain('0x80CF6008');
   });
 
-  it('decodes a Win32 error inside an unknown HRESULT', () => {
-    const [item] = answerQuery(catalog, '0x80070005').items;
-    expect(item?.kind === 'unknown' && item.decode?.win32Error).toBe(5);
+  it('names a Win32 error in both forms: the number, the HRESULT and the constant', () => {
+    for (const query of ['5', '0x80070005', 'ERROR_ACCESS_DENIED', 'error 5']) {
+      const [item] = answerQuery(catalog, query).items;
+      expect(item?.code).toBe('0x80070005');
+      expect(item?.names).toContain('ERROR_ACCESS_DENIED');
+      expect(item?.decode?.win32Error).toBe(5);
+    }
   });
 
   it('answers several codes in the order given, each once', () => {
     expect(answerQuery(catalog, '0x80cf6009, 0x80cf6008 0x80cf6009').items.map(summary)).toEqual([
-      '0x80CF6009 intune',
-      '0x80CF6008 intune',
+      '0x80CF6009 intune-table',
+      '0x80CF6008 intune-table',
     ]);
   });
 
@@ -67,7 +70,7 @@ describe('answerQuery', () => {
   it('searches names and descriptions when no code is given', () => {
     const answer = answerQuery(catalog, 'BITS');
     expect(answer.kind).toBe('search');
-    expect(answer.search?.hits.map((h) => h.entry.name)).toEqual([
+    expect(answer.search?.hits.map((h) => h.record.names[0])).toEqual([
       'OM_E_DM_FAILTOCONNECTTOBITS',
       'OM_E_DM_BITSTRANSFERERROR',
     ]);
@@ -76,7 +79,7 @@ describe('answerQuery', () => {
   it('ranks a name match for "timeout" first and limits the hits', () => {
     const answer = answerQuery(catalog, 'timeout', { searchLimit: 2 });
     expect(answer.search?.hits).toHaveLength(2);
-    expect(answer.search?.hits[0]?.entry.name).toMatch(/TIME_?OUT/);
+    expect(answer.search?.hits[0]?.record.names[0]).toMatch(/TIME_?OUT/);
   });
 
   it('finds Swedish words without their diacritics', () => {

@@ -54,12 +54,12 @@ describe('extracting codes from a message', () => {
   });
 
   it('reads an 8-digit run as hex when that is the known code', () => {
-    expect(codesIn('code 80246008')).toEqual(['0x80CF6008']);
+    expect(codesIn('code 80246008')).toEqual(['0x80246008']);
   });
 
-  it('marks each token known or unknown', () => {
-    const kinds = answerMessage(catalog, '0x80cf6008 0x87d1041c 0x80240047').items.map((i) => i.kind);
-    expect(kinds).toEqual(['intune', 'unknown', 'windows-update']);
+  it('says for each token where its meaning comes from', () => {
+    const sources = answerMessage(catalog, '0x80cf6008 0x8badf00d 0x80240047').items.map((i) => i.source);
+    expect(sources).toEqual(['intune-table', 'decoded', 'windows-update']);
   });
 });
 
@@ -85,7 +85,7 @@ describe('extraction properties', () => {
         const forms = spellings(entry.value, entry.name);
         const form = forms[pick % forms.length] as string;
         const found = answerMessage(catalog, `${before}(${form}),${after}`).items;
-        return found.some((item) => item.kind === 'intune' && item.entry.value === entry.value);
+        return found.some((item) => item.source === 'intune-table' && item.value === entry.value);
       }),
       { numRuns: 500 },
     );

@@ -200,7 +200,7 @@ describe('renderBlocks: search, usage and nothing', () => {
     expect(hits.length).toBeGreaterThan(0);
     let last = -1;
     for (const hit of hits) {
-      const at = text.indexOf(`*${hit.entry.code}* \`${hit.entry.name}\``);
+      const at = text.indexOf(`*${hit.record.code}* \`${hit.record.names[0]}\``);
       expect(at).toBeGreaterThan(last);
       last = at;
     }

@@ -7,14 +7,12 @@ import { catalog } from '../support/catalog.js';
 
 /** What an answer is about, independent of how the codes were typed. */
 function identity(answer: Answer): string[] {
-  if (answer.kind === 'search') return ['search', ...(answer.search?.hits.map((h) => h.entry.code) ?? [])];
+  if (answer.kind === 'search') return ['search', ...(answer.search?.hits.map((h) => h.record.code) ?? [])];
   return [answer.kind, ...answer.items.map(key)];
 }
 
 function key(item: Resolution): string {
-  if (item.kind === 'intune') return `intune:${item.entry.code}:${item.via}`;
-  if (item.kind === 'windows-update') return `wu:${item.wu.code}`;
-  return `unknown:${item.decode?.code ?? item.token.name}`;
+  return `${item.source}:${item.code}${item.extend ? `-${item.extend.code}` : ''}`;
 }
 
 function roundTrip(answer: Answer, locale: string): Answer {

@@ -1,5 +1,6 @@
 import { DataError } from '../../errors.js';
 import { formatCode } from '../hex.js';
+import { buildRecords, type KnowledgeSources, NO_KNOWLEDGE } from './build-records.js';
 import { componentOf } from './component.js';
 import type { Page } from './read-page.js';
 import type { Catalog, CatalogEntry, Inline, Locale, PageInfo, WuCode } from './types.js';
@@ -9,7 +10,11 @@ import { findWuTwin } from './wu-twin.js';
  * Joins the pages of every locale and the Windows Update list into one indexed
  * catalog. Every page must list the same codes under the same names, in any order.
  */
-export function buildCatalog(pages: readonly Page[], wuCodes: readonly WuCode[]): Catalog {
+export function buildCatalog(
+  pages: readonly Page[],
+  wuCodes: readonly WuCode[],
+  knowledge: KnowledgeSources = NO_KNOWLEDGE,
+): Catalog {
   const [first, ...others] = pages;
   if (!first)
     throw new DataError(
@@ -79,7 +84,10 @@ export function buildCatalog(pages: readonly Page[], wuCodes: readonly WuCode[])
   const pageInfo: Record<Locale, PageInfo> = {};
   for (const { rows: _rows, ...info } of pages) pageInfo[info.locale] = info;
 
+  const index = buildRecords(entries, wuCodes, knowledge, first.locale);
+
   return {
+    ...index,
     locales,
     pages: pageInfo,
     fallbackUrl: first.fallbackUrl,

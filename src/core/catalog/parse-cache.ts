@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { KnowledgeSources } from './build-records.js';
 import type { Page } from './read-page.js';
 import type { WuCode } from './types.js';
 
 /** Bump when the shape of a parsed page changes, so old caches are ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-export interface ParsedSources {
+export interface ParsedSources extends KnowledgeSources {
   pages: Page[];
   wuCodes: WuCode[];
 }
@@ -41,7 +42,8 @@ export function readParseCache(file: string, key: string): ParsedSources | undef
     ) {
       return undefined;
     }
-    return { pages: cached.pages, wuCodes: cached.wuCodes };
+    const { format: _format, key: _key, ...sources } = cached as CacheFile;
+    return sources;
   } catch {
     return undefined;
   }
