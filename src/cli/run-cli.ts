@@ -133,7 +133,11 @@ function toJson(catalog: Catalog, answer: Answer, query: string, locale: string)
     locale,
     results: answer.items.map((item) => toJsonResult(catalog, item, locale)),
     search: answer.search
-      ? { terms: answer.search.terms, hits: answer.search.hits.map((hit) => toJsonHit(catalog, hit, locale)) }
+      ? {
+          terms: answer.search.terms,
+          total: answer.search.total,
+          hits: answer.search.hits.map((hit) => toJsonHit(catalog, hit, locale)),
+        }
       : null,
     fallbackUrl: catalog.fallbackUrl,
   };
