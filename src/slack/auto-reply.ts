@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { type Answer, answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { visibleText } from './message-text.js';
 import { quietReason } from './quiet-rules.js';
 
 /**
@@ -27,7 +28,7 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     }
     const started = performance.now();
     const threadTs = message.thread_ts ?? message.ts;
-    const found = answerMessage(deps.catalog, message.text ?? '');
+    const found = answerMessage(deps.catalog, visibleText(message));
     // Only codes we can explain in words earn an unasked-for reply (AUTO_REPLY_SCOPE=intune: only
     // Intune table rows); a number we can merely decode is not worth interrupting people for.
     const earns = deps.config.autoReplyScope === 'intune' ? isIntuneTableItem : isExplained;

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { visibleText } from './message-text.js';
 import { obeyRateLimits } from './rate-limit.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
@@ -79,7 +80,7 @@ async function codesInThread(
     const earlier = (m: { ts?: string }) => m.ts !== undefined && Number(m.ts) < Number(mentionTs);
     const text = (res.messages ?? [])
       .filter((m) => earlier(m) && !ours(m))
-      .map((m) => m.text ?? '')
+      .map((m) => visibleText(m))
       .join('\n');
     return answerMessage(deps.catalog, text);
   } catch (error) {

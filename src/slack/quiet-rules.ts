@@ -6,6 +6,8 @@ export interface MessageLike {
   bot_id?: string;
   user?: string;
   text?: string;
+  attachments?: unknown;
+  blocks?: unknown;
 }
 
 export type QuietReason = 'subtype' | 'bot' | 'self' | 'mentions-bot' | 'no-text';
@@ -14,7 +16,7 @@ export type QuietReason = 'subtype' | 'bot' | 'self' | 'mentions-bot' | 'no-text
  * Subtypes that are still a person writing a message: a thread reply also sent to the channel,
  * and a message with files attached (a code pasted with a screenshot or a log file).
  */
-const PERSON_SUBTYPES: ReadonlySet<string> = new Set(['thread_broadcast', 'file_share']);
+const PERSON_SUBTYPES: ReadonlySet<string> = new Set(['thread_broadcast', 'file_share', 'me_message']);
 
 /**
  * Why auto-reply must stay out of a message, or undefined when it may answer.
@@ -27,13 +29,13 @@ export function quietReason(message: MessageLike, botUserId: string | undefined)
   }
   if (message.bot_id !== undefined) return 'bot';
   if (botUserId !== undefined && message.user === botUserId) return 'self';
-  if (typeof message.text !== 'string' || message.text === '') return 'no-text';
+  const hasText = typeof message.text === 'string' && message.text !== '';
+  // An alert integration may post only attachments or blocks: those are read too.
+  if (!hasText && !Array.isArray(message.attachments) && !Array.isArray(message.blocks)) return 'no-text';
+  const text = hasText ? (message.text as string) : '';
   // The app_mention listener answers these: one message, one reply. Slack may write a
   // mention with a label (<@U123|name>), and app_mention fires for that form too.
-  if (
-    botUserId !== undefined &&
-    (message.text.includes(`<@${botUserId}>`) || message.text.includes(`<@${botUserId}|`))
-  )
+  if (botUserId !== undefined && (text.includes(`<@${botUserId}>`) || text.includes(`<@${botUserId}|`)))
     return 'mentions-bot';
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { answerMessage } from '../core/answer.js';
 import { renderBlocks } from '../render/blocks.js';
 import { logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { visibleText } from './message-text.js';
 import { SHORTCUT_EXPLAIN } from './registry.js';
 
 /** "Explain error codes" on any message: a private answer for the codes in it. */
@@ -10,7 +11,7 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
     await ack();
     const started = performance.now();
     const locale = await readerLocale(deps, client, shortcut.user.id);
-    const answer = answerMessage(deps.catalog, shortcut.message.text ?? '');
+    const answer = answerMessage(deps.catalog, visibleText(shortcut.message));
     const message = renderBlocks(deps.catalog, answer, { locale, surface: 'shortcut' });
     await respond({
       response_type: 'ephemeral',
