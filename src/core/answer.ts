@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/types.js';
-import { type CodeToken, scanTokens } from './extract-codes.js';
+import { type CodeToken, scanTokens, stripInvisible } from './extract-codes.js';
 import { isExplained, type Resolution, resolveToken } from './resolve-code.js';
 import { type SearchHit, search, searchTerms } from './search.js';
 
@@ -35,7 +35,7 @@ export function answerQuery(catalog: Catalog, query: string, options: QueryOptio
   const all = ALL.test(text);
   if (all) text = text.replace(ALL, ' ');
   if (text.trim() === '' || HELP.test(text)) return { kind: 'usage', items: [], ...base };
-  const scanned = scanTokens(text);
+  const scanned = withConstants(catalog, text, scanTokens(text));
   const tokens = pick(catalog, scanned.length > 0 ? scanned : win32Numbers(text), 'query');
   const items = dedupe(tokens.map((token) => resolveToken(catalog, token)));
   const rest = removeTokens(text, tokens);
@@ -94,7 +94,23 @@ function countsInMessage(catalog: Catalog, token: CodeToken): boolean {
   if (!record) return false;
   if (record.source === 'intune-table' || record.source === 'windows-update') return true;
   if (token.form === 'hex' && token.digits < 8) return record.description !== undefined;
-  return record.value >>> 31 === 1;
+  return (token.value ?? 0) >>> 31 === 1;
+}
+
+// A constant of the Windows headers typed on purpose (ERROR_ACCESS_DENIED, E_ACCESSDENIED). The
+// scanner looks only for the Intune and Windows Update prefixes, which are safe in any message.
+const CONSTANT = /(?<![\p{L}\p{N}_])[A-Za-z][A-Za-z0-9]{0,30}_[A-Za-z0-9_]{1,100}(?![\p{L}\p{N}_])/gu;
+
+/** Adds the constants the catalog knows by name to the scanned tokens, in text order. */
+function withConstants(catalog: Catalog, text: string, tokens: CodeToken[]): CodeToken[] {
+  const named: CodeToken[] = [];
+  for (const m of stripInvisible(text).matchAll(CONSTANT)) {
+    const index = m.index ?? 0;
+    if (tokens.some((t) => t.index === index) || catalog.lookupName(m[0]) === undefined) continue;
+    named.push({ raw: m[0], index, form: 'name', value: undefined, name: m[0].toUpperCase(), digits: 0 });
+  }
+  // A stable sort keeps the two readings of an 8-digit run side by side.
+  return named.length === 0 ? tokens : [...tokens, ...named].sort((a, b) => a.index - b.index);
 }
 
 // A Win32 error number typed on purpose: `/intune-err 5`, `intune-err 1603`.

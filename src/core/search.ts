@@ -58,11 +58,15 @@ function index(catalog: Catalog): MiniSearch<Doc> {
   return mini;
 }
 
-/** Splits free words into search terms; very short words match too much to help. */
+// Longer than any name we hold (the longest has 72 characters): not a word anyone types, and
+// a fuzzy match costs time with the square of a word's length (40,000 characters took seconds).
+const MAX_TERM = 100;
+
+/** Splits free words into search terms; very short words match too much to help, very long ones are no words. */
 export function searchTerms(text: string): string[] {
   const terms = fold(text)
     .split(/[^\p{L}\p{N}_]+/u)
-    .filter((word) => word.length >= 2);
+    .filter((word) => word.length >= 2 && word.length <= MAX_TERM);
   return [...new Set(terms)].slice(0, 12);
 }
 

@@ -70,10 +70,29 @@ describe('answerQuery', () => {
   it('searches names and descriptions when no code is given', () => {
     const answer = answerQuery(catalog, 'BITS');
     expect(answer.kind).toBe('search');
-    expect(answer.search?.hits.map((h) => h.record.names[0])).toEqual([
-      'OM_E_DM_FAILTOCONNECTTOBITS',
-      'OM_E_DM_BITSTRANSFERERROR',
-    ]);
+    const names = answer.search?.hits.map((h) => h.record.names[0]) ?? [];
+    // Every explained source is searched: the Intune rows, their Windows Update twins, the curated BITS codes.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'OM_E_DM_FAILTOCONNECTTOBITS',
+        'OM_E_DM_BITSTRANSFERERROR',
+        'WU_E_DM_FAILTOCONNECTTOBITS',
+        'WU_E_DM_BITSTRANSFERERROR',
+      ]),
+    );
+    expect(answer.search?.hits.some((h) => h.record.family === 'bits')).toBe(true);
+    for (const hit of answer.search?.hits ?? []) {
+      const text = `${hit.record.names.join(' ')} ${JSON.stringify(hit.record.description)}`;
+      expect(text).toMatch(/bits/i);
+    }
+    expect(answer.search?.total).toBeGreaterThan(answer.search?.hits.length ?? 0);
+  });
+
+  it('does not search a word longer than any name (a 40,000-character run is no word)', () => {
+    const answer = answerQuery(catalog, 'x'.repeat(40_000));
+    expect(answer.kind).toBe('search');
+    expect(answer.search?.terms).toEqual([]);
+    expect(answer.search?.hits).toEqual([]);
   });
 
   it('ranks a name match for "timeout" first and limits the hits', () => {

@@ -23,7 +23,7 @@ describe('extracting codes from a message', () => {
       '*0x80cf6008* `0x80cf6009` _0x80cf600a_',
       ['0x80CF6008', '0x80CF6009', '0x80CF600A'],
     ],
-    ['a Windows Update twin', 'WU says 0x80246008', ['0x80CF6008']],
+    ['a Windows Update code with an Intune twin, as itself', 'WU says 0x80246008', ['0x80246008']],
     ['a Windows Update code with no twin', 'WU says 0x80240047', ['0x80240047']],
     ['an unknown error HRESULT', 'Intune says 0x87d1041c', ['0x87D1041C']],
   ])('finds %s', (_what, text, expected) => {
@@ -36,6 +36,8 @@ describe('extracting codes from a message', () => {
     ['a word', 'abc0x80cf6008 x80cf6008y OM_E_DM_FAILTOCONNECTTOBITSX_'],
     ['an unknown bare number', 'ticket 12345678 and 4000000000 and deadbeef'],
     ['a success-range unknown code', 'exit 0x00000000 and 0x00000001'],
+    // Windows names Win32 errors 2 and 1234, but written like this they are an exit code and an asset number.
+    ['a success-range number that is also a Win32 error number', 'exit 0x00000002, asset 00001234'],
     ['a code with too few digits', '0x80cf60'],
     ['full-width digits', '０ｘ８０ｃｆ６００８'],
   ])('ignores %s', (_what, text) => {
