@@ -95,9 +95,10 @@ export function buildRecords(
 
   // Windows Update codes: a twin reuses its Intune row's words; the rest take ours.
   const wuWords = new Map<number, Record<Locale, string>>();
+  const wuValues = new Set(wuCodes.map((wu) => wu.value));
   for (const { locale, rows, file } of sources.wuDescriptions) {
     for (const row of rows) {
-      if (!wuCodes.some((wu) => wu.value === row.value))
+      if (!wuValues.has(row.value))
         throw new DataError(file, row.line, `${formatCode(row.value)} is not a Windows Update code`);
       const words = wuWords.get(row.value) ?? {};
       words[locale] = row.description;
@@ -188,33 +189,47 @@ export function buildRecords(
   }
 
   // Header names: the constant for this exact value first, then the Win32 name behind an 0x8007 HRESULT.
+  // Kept as plain lists: a record for a value only the headers know is made on its first lookup.
   const facilities = new Map<number, string>();
-  const exact: WindowsName[] = [];
+  const headerNames = new Map<number, string[]>();
+  const addName = (value: number, name: string) => {
+    const names = headerNames.get(value);
+    if (!names) headerNames.set(value, [name]);
+    else if (!names.includes(name)) names.push(name);
+    nameOf(name, value);
+  };
+  const markers: WindowsName[] = [];
   const win32: WindowsName[] = [];
   for (const name of sources.windowsNames) {
     if (name.kind === 'facility') {
       if (!facilities.has(name.value)) facilities.set(name.value, name.name);
     } else if (name.kind === 'win32' && name.value <= 0xffff) win32.push(name);
-    else exact.push(name);
-  }
-  const addName = (value: number, name: string) => {
-    const record = records.get(value) ?? blank(value, 'windows-headers');
-    if (!record.names.includes(name)) record.names.push(name);
-    records.set(value, record);
-    nameOf(name, value);
-  };
-  const ordered = (list: WindowsName[]) =>
-    [...list].sort((a, b) => Number(MARKER.test(a.name)) - Number(MARKER.test(b.name)));
-  for (const name of ordered(exact)) {
     // Small NTSTATUS values (STATUS_WAIT_2) share their numbers with Win32 errors; people mean the Win32 one.
-    if (name.kind === 'ntstatus' && name.value <= 0xffff) continue;
-    addName(name.value, name.name);
+    else if (name.kind === 'ntstatus' && name.value <= 0xffff) continue;
+    else if (MARKER.test(name.name)) markers.push(name);
+    else addName(name.value, name.name);
   }
-  for (const name of ordered(win32)) addName(hresultFromWin32(name.value), name.name);
+  for (const name of win32) addName(hresultFromWin32(name.value), name.name);
+  for (const name of markers) addName(name.value, name.name);
+  for (const [value, record] of records) {
+    const names = headerNames.get(value);
+    if (names) for (const name of names) if (!record.names.includes(name)) record.names.push(name);
+  }
 
   const explained = [...records.values()]
     .filter((record) => record.description !== undefined)
     .sort((a, b) => a.value - b.value);
+
+  const recordOf = (value: number): CodeRecord | undefined => {
+    const known = records.get(value);
+    if (known) return known;
+    const names = headerNames.get(value);
+    if (!names) return undefined;
+    const record = blank(value, 'windows-headers');
+    record.names = names;
+    records.set(value, record);
+    return record;
+  };
 
   const hintsOf = new Map<string, readonly string[]>();
   for (const { locale, hints } of sources.componentHints)
@@ -224,11 +239,11 @@ export function buildRecords(
     lookup(value) {
       const v = value >>> 0;
       // A bare Win32 number (5) is the error Windows reports as 0x80070005.
-      return records.get(v) ?? (v > 0 && v <= 0xffff ? records.get(hresultFromWin32(v)) : undefined);
+      return recordOf(v) ?? (v > 0 && v <= 0xffff ? recordOf(hresultFromWin32(v)) : undefined);
     },
     lookupName(name) {
       const value = byName.get(name.toUpperCase());
-      return value === undefined ? undefined : records.get(value);
+      return value === undefined ? undefined : recordOf(value);
     },
     explained,
     facilityName: (facility) => facilities.get(facility),
