@@ -81,15 +81,22 @@ describe('renderBlocks: one code', () => {
       expect(shown(message)).toContain(plainText(entry.description[locale] ?? []));
     });
 
-    it('labels the component, severity and Windows Update twin in the same language', () => {
+    it('labels the component, family, severity and Windows Update twin in the same language', () => {
       const fields = ofType(message, 'section')
         .flatMap((b) => b.fields ?? [])
         .map((f) => f.text);
       expect(fields).toEqual([
         `*${s.label.component}*\n${s.component['download-manager']}`,
+        `*${s.label.family}*\n${s.family['intune-update-agent']}`,
         `*${s.label.severity}*\n${s.severity.error}`,
         `*${s.label.windowsUpdate}*\n0x80246008 WU_E_DM_FAILTOCONNECTTOBITS`,
       ]);
+    });
+
+    it('names its source and says what to try, in the same language', () => {
+      const text = shown(message);
+      expect(text).toContain(`${s.label.source}: ${s.source['intune-table']}`);
+      expect(text).toMatch(new RegExp(`\\*${s.tryNext}\\*\\n\u2022 \\S`));
     });
 
     it('links to the Windows Update error code list with the page’s own label', () => {
@@ -137,42 +144,113 @@ describe('renderBlocks: one code', () => {
     expect(shown(render('2161074184'))).toContain('Entered as 2161074184');
   });
 
-  it('explains a Windows Update code through its Intune twin, and says so', () => {
-    const message = render('0x80246008');
-    expect(ofType(message, 'header')[0]?.text.text).toBe('0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS');
-    expect(shown(message)).toContain('0x80246008 is the Windows Update twin of this Intune code');
-  });
+  it.each(LOCALES)(
+    'answers a Windows Update code as itself, in its Intune twin’s words, naming the twin (%s)',
+    (locale) => {
+      const s = strings(locale);
+      const twin = catalog.byName('OM_E_DM_FAILTOCONNECTTOBITS');
+      const message = render('0x80246008', { locale });
+      expect(ofType(message, 'header')[0]?.text.text).toBe('0x80246008 WU_E_DM_FAILTOCONNECTTOBITS');
+      const text = shown(message);
+      expect(text).toContain(plainText(twin?.description[locale] ?? []));
+      expect(text).toContain(`*${s.intuneTwin}*\n0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS`);
+      expect(text).toContain(`*${s.label.family}*\n${s.family['windows-update']}`);
+      expect(text).toContain(`${s.label.source}: ${s.sourceTwinWords}`);
+      assertWithinBlockKitLimits(message);
+    },
+  );
 });
 
 describe('renderBlocks: codes outside the Intune table', () => {
-  it.each(LOCALES)('names a Windows Update code and sends the reader to Microsoft’s list (%s)', (locale) => {
+  it.each(LOCALES)(
+    'explains a Windows Update code without a twin in our words, says so, and links Microsoft’s list (%s)',
+    (locale) => {
+      const s = strings(locale);
+      const record = catalog.lookup(0x80240047);
+      const message = render('0x80240047', { locale });
+      expect(ofType(message, 'header')[0]?.text.text).toBe('0x80240047 WU_E_REVERT_NOT_ALLOWED');
+      const text = shown(message);
+      expect(text).toContain(plainText(record?.description?.[locale] ?? []));
+      expect(text).toContain(`*${s.label.family}*\n${s.family['windows-update']}`);
+      expect(text).toContain(`${s.label.source}: ${s.source['windows-update']}`);
+      expect(text).toContain(`*${s.tryNext}*`);
+      expect(text).toContain(FALLBACK_LINK);
+      assertWithinBlockKitLimits(message);
+    },
+  );
+
+  it.each(LOCALES)(
+    'explains a curated Win32 code with every name, the decode and the page that documents it (%s)',
+    (locale) => {
+      const s = strings(locale);
+      const record = catalog.lookup(0x80070005);
+      const url = record?.link?.[locale] ?? '';
+      expect(url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      const message = render('0x80070005', { locale });
+      expect(ofType(message, 'header')[0]?.text.text).toBe('0x80070005 E_ACCESSDENIED');
+      const fields = ofType(message, 'section')
+        .flatMap((b) => b.fields ?? [])
+        .map((f) => f.text);
+      expect(fields).toEqual([
+        `*${s.label.family}*\n${s.family.win32}`,
+        `*${s.label.severity}*\n${s.severity.error}`,
+        `*${s.label.facility}*\n7 (WIN32)`,
+        `*${s.label.detail}*\n0x0005 (5)`,
+        `*${s.label.win32Error}*\n5`,
+      ]);
+      const text = shown(message);
+      expect(text).toContain(plainText(record?.description?.[locale] ?? []));
+      expect(text).toContain(`${s.alsoNamed}: ERROR_ACCESS_DENIED`);
+      expect(text).toContain(
+        `${s.label.source}: ${s.source.curated}: <${url}|${s.documentedAt.toLowerCase()}>`,
+      );
+      expect(text).toContain(`*${s.tryNext}*`);
+      expect(liveSpans(message).sort()).toEqual(
+        [
+          `<${url}|${s.documentedAt.toLowerCase()}>`,
+          `${FALLBACK_LINK}${catalog.pages[locale]?.fallbackLabel}>`,
+        ].sort(),
+      );
+      assertWithinBlockKitLimits(message);
+    },
+  );
+
+  it.each(LOCALES)(
+    'decodes an unexplained HRESULT, with its family and the Win32 error for facility 7 (%s)',
+    (locale) => {
+      const s = strings(locale);
+      const message = render('0x8007DEAD', { locale });
+      expect(ofType(message, 'header')[0]?.text.text).toBe('0x8007DEAD');
+      const fields = ofType(message, 'section')
+        .flatMap((b) => b.fields ?? [])
+        .map((f) => f.text);
+      expect(fields).toEqual([
+        `*${s.label.family}*\n${s.family.win32}`,
+        `*${s.label.severity}*\n${s.severity.error}`,
+        `*${s.label.facility}*\n7 (WIN32)`,
+        `*${s.label.detail}*\n0xDEAD (57005)`,
+        `*${s.label.win32Error}*\n57005`,
+      ]);
+      expect(shown(message)).toContain(s.familyOnly(s.family.win32));
+      expect(shown(message)).toContain(`${s.label.source}: ${s.source.decoded}`);
+      expect(message.text).toContain(`0x8007DEAD: ${s.familyOnly(s.family.win32)}`);
+      expect(shown(message)).toContain(FALLBACK_LINK);
+    },
+  );
+
+  it.each(LOCALES)('says an HRESULT of no known family is in no table, naming no facility (%s)', (locale) => {
     const s = strings(locale);
-    const message = render('0x80240047', { locale });
-    expect(ofType(message, 'header')[0]?.text.text).toBe('0x80240047 WU_E_REVERT_NOT_ALLOWED');
-    const text = shown(message);
-    expect(text).toContain(s.windowsUpdateOnly);
-    expect(text).toContain(`*${s.label.facility}*\n36 (WINDOWSUPDATE)`);
-    expect(text).toContain(`*${s.label.detail}*\n0x0047 (71)`);
-    expect(text).toContain(FALLBACK_LINK);
-    assertWithinBlockKitLimits(message);
+    const text = shown(render('0x8BADF00D', { locale }));
+    expect(text).toContain(s.notInTable);
+    expect(text).toContain(`*${s.label.facility}*\n${0xbad & 0x7ff} (${s.unnamedFacility})`);
   });
 
-  it.each(LOCALES)('decodes an unknown HRESULT, with the Win32 error for facility 7 (%s)', (locale) => {
-    const s = strings(locale);
-    const message = render('0x80070005', { locale });
-    expect(ofType(message, 'header')[0]?.text.text).toBe('0x80070005');
-    const fields = ofType(message, 'section')
-      .flatMap((b) => b.fields ?? [])
-      .map((f) => f.text);
-    expect(fields).toEqual([
-      `*${s.label.severity}*\n${s.severity.error}`,
-      `*${s.label.facility}*\n7 (WIN32)`,
-      `*${s.label.detail}*\n0x0005 (5)`,
-      `*${s.label.win32Error}*\n5`,
-    ]);
-    expect(shown(message)).toContain(s.notInTable);
-    expect(message.text).toContain(`0x80070005: ${s.notInTable}`);
-    expect(shown(message)).toContain(FALLBACK_LINK);
+  it('says a code the Windows headers only name has no description of ours yet', () => {
+    const s = strings('en-US');
+    const message = render('0x80070001');
+    expect(ofType(message, 'header')[0]?.text.text).toBe('0x80070001 ERROR_INVALID_FUNCTION');
+    expect(shown(message)).toContain(s.namedOnly);
+    expect(shown(message)).toContain(`${s.label.source}: ${s.source['windows-headers']}`);
   });
 
   it('offers the known code one hex digit away', () => {
@@ -433,7 +511,7 @@ describe('renderBlocks: locales', () => {
 
   it('writes Swedish for sv-SE', () => {
     const text = shown(render('0x80cf6008 0x80070005', { locale: 'sv-SE', shareValue: 'v' }));
-    for (const word of ['Komponent', 'Allvarlighetsgrad', 'Finns inte i Intune-tabellen', 'Dela i kanalen'])
+    for (const word of ['Komponent', 'Familj', 'Allvarlighetsgrad', 'Källa', 'Prova detta', 'Dela i kanalen'])
       expect(text).toContain(word);
   });
 });
@@ -458,8 +536,21 @@ describe('renderBlocks: hostile input never comes back live', () => {
     '\u202e<!here>\u202c',
     'a\u0000b\u001b[2Jc',
     `${'<'.repeat(5000)}!channel${'>'.repeat(5000)}`,
+    // Links that look like the docs links the bot writes from its data stay inert when typed.
+    `<${catalog.lookup(0x80070005)?.link?.['en-US']}|click here>`,
+    '<https://learn.microsoft.com/evil|documented at>',
   ];
   const FORBIDDEN = ['<!', '<@', '<#', '<http', '<mailto', '\u202e', '\u001b'];
+
+  // The only live spans the bot writes from its own data: the fallback link, and a curated row's
+  // docs link (a Microsoft page named in data/curated) with the bot's own label.
+  const DATA_LINKS = new Set(catalog.explained.flatMap((r) => Object.values(r.link ?? {})));
+  const DOC_LABELS = new Set(LOCALES.map((locale) => strings(locale).documentedAt.toLowerCase()));
+  const isOwnSpan = (span: string) => {
+    if (span.startsWith(FALLBACK_LINK)) return true;
+    const m = /^<(https:\/\/(?:learn|support)\.microsoft\.com\/[^|<>]+)\|([^<>|]+)>$/.exec(span);
+    return m !== null && DATA_LINKS.has(m[1] ?? '') && DOC_LABELS.has(m[2] ?? '');
+  };
 
   /** Every way an input reaches a reply: searched, echoed, beside a code, pasted, or as the sharer. */
   function variants(input: string): SlackMessage[] {
@@ -480,10 +571,12 @@ describe('renderBlocks: hostile input never comes back live', () => {
 
   it.each(CORPUS)('keeps %j inert everywhere', (input) => {
     for (const message of variants(input)) {
-      // The fallback link is the one span the bot writes itself.
-      const json = JSON.stringify(message).split(FALLBACK_LINK).join('');
+      const spans = liveSpans(message);
+      expect(spans).toEqual(spans.filter(isOwnSpan));
+      // With the bot's own spans taken out, nothing of the input is left live.
+      let json = JSON.stringify(message).split(FALLBACK_LINK).join('');
+      for (const span of spans) json = json.split(span).join('');
       for (const bad of FORBIDDEN) expect(json).not.toContain(bad === '\u001b' ? '\\u001b' : bad);
-      expect(liveSpans(message)).toEqual(liveSpans(message).filter((span) => span.startsWith(FALLBACK_LINK)));
       assertWithinBlockKitLimits(message);
     }
   });
