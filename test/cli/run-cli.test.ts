@@ -53,14 +53,21 @@ describe('intune-err CLI', () => {
         'code',
         'component',
         'description',
+        'extend',
         'fallbackUrl',
+        'family',
         'found',
+        'hints',
         'hresult',
         'input',
+        'link',
         'name',
+        'names',
         'severity',
         'source',
         'suggestions',
+        'title',
+        'twin',
         'value',
         'windowsUpdate',
       ].sort(),
@@ -72,27 +79,68 @@ describe('intune-err CLI', () => {
       code: '0x80CF6008',
       value: 0x80cf6008,
       name: 'OM_E_DM_FAILTOCONNECTTOBITS',
+      names: ['OM_E_DM_FAILTOCONNECTTOBITS'],
+      family: 'intune-update-agent',
       component: 'download-manager',
       severity: 'error',
       windowsUpdate: { code: '0x80246008', name: 'WU_E_DM_FAILTOCONNECTTOBITS' },
+      twin: { code: '0x80246008', name: 'WU_E_DM_FAILTOCONNECTTOBITS', source: 'windows-update' },
+      link: null,
+      extend: null,
+      hresult: null,
+    });
+    expect(out.results[0].hints.length).toBeGreaterThan(0);
+  });
+
+  it('gives a curated code every name, its docs link and what to try', () => {
+    const { code, stdout } = run(['--json', '--lang', 'en-US', '0x80070005']);
+    expect(code).toBe(EXIT_OK);
+    const [result] = JSON.parse(stdout).results;
+    expect(result).toMatchObject({
+      source: 'curated',
+      found: true,
+      code: '0x80070005',
+      name: 'E_ACCESSDENIED',
+      names: ['E_ACCESSDENIED', 'ERROR_ACCESS_DENIED'],
+      family: 'win32',
+      twin: null,
+      hresult: { facility: 7, facilityName: 'WIN32', win32Error: 5 },
+    });
+    expect(result.title).toEqual(expect.any(String));
+    expect(result.link).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    expect(result.hints.length).toBeGreaterThan(0);
+  });
+
+  it('names the Intune twin of a Windows Update code answered as itself', () => {
+    const [result] = JSON.parse(run(['--json', '--lang', 'en-US', '0x80246008']).stdout).results;
+    expect(result).toMatchObject({
+      source: 'windows-update',
+      code: '0x80246008',
+      name: 'WU_E_DM_FAILTOCONNECTTOBITS',
+      twin: { code: '0x80CF6008', name: 'OM_E_DM_FAILTOCONNECTTOBITS', source: 'intune' },
     });
   });
 
   it('exits 1 when some code is unknown, and still answers the others', () => {
-    const { code, stdout } = run(['--json', '0x80cf6008', '0x80070005']);
+    const { code, stdout } = run(['--json', '0x80cf6008', '0x8007dead']);
     expect(code).toBe(EXIT_NOT_FOUND);
     const [known, unknown] = JSON.parse(stdout).results;
     expect(known.found).toBe(true);
     expect(unknown).toMatchObject({
       source: 'unknown',
       found: false,
-      hresult: { facility: 7, win32Error: 5 },
+      code: '0x8007DEAD',
+      family: 'win32',
+      hresult: { facility: 7, win32Error: 0xdead },
     });
   });
 
   it('searches words and exits 1 when nothing matches', () => {
-    const hit = JSON.parse(run(['--json', '--lang', 'en-US', 'BITS']).stdout);
-    expect(hit.search.hits[0].name).toBe('OM_E_DM_FAILTOCONNECTTOBITS');
+    const out = JSON.parse(run(['--json', '--lang', 'en-US', 'BITS']).stdout);
+    const names = out.search.hits.map((hit: { name: string }) => hit.name);
+    expect(names).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
+    for (const hit of out.search.hits) expect(hit.family).toEqual(expect.any(String));
+    expect(out.search.total).toBeGreaterThanOrEqual(out.search.hits.length);
     expect(run(['zebra']).code).toBe(EXIT_NOT_FOUND);
   });
 
