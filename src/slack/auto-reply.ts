@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
-import { type Answer, answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
-import { renderCounted, renderPlain } from '../render/blocks.js';
-import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
+import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
 import { quietReason } from './quiet-rules.js';
+import { replyInThread } from './thread-reply.js';
 
 /**
  * Someone pasted a known code in a channel the bot is in: a short reply in that
@@ -40,22 +40,14 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
         deps.log.debug({ surface: 'auto-reply', quiet: 'cooldown-or-unknown' }, 'staying quiet');
       return;
     }
-    const answer: Answer = { ...found, items: fresh };
-    // Claim the codes before sending, so a burst of pastes in one thread cannot race to a double reply.
-    deps.cooldown.remember(message.channel, threadTs, fresh.map(codeOf));
-    const locale = await readerLocale(deps, client, message.user);
-    const options = { locale, surface: 'auto-reply' as const, dismissible: true };
-    const { message: reply, shown } = renderCounted(deps.catalog, answer, options);
-    // Codes cut by "…and N more" were not explained: a later paste of one of them earns a reply.
-    deps.cooldown.forget(message.channel, threadTs, fresh.slice(shown).map(codeOf));
-    await deps.outbox.post(client, {
+    await replyInThread(deps, client, {
       channel: message.channel,
       threadTs,
-      message: reply,
-      plain: () => renderPlain(deps.catalog, answer, options),
-      // Nobody got the explanation: the next paste of these codes in this thread must get it.
-      onNotSent: () => deps.cooldown.forget(message.channel, threadTs, fresh.slice(0, shown).map(codeOf)),
+      answer: { ...found, items: fresh },
+      surface: 'auto-reply',
+      locale: readerLocale(deps, client, message.user),
+      dismissible: true,
+      started,
     });
-    logLookup(deps, 'auto-reply', answer, locale, started);
   });
 }

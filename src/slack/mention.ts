@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
-import { renderCounted, renderPlain } from '../render/blocks.js';
-import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
 import { obeyRateLimits } from './rate-limit.js';
+import { replyInThread } from './thread-reply.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 
@@ -24,25 +24,16 @@ export function registerMention(app: App, deps: SlackDeps): void {
         ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context)
         : none(deps);
     }
-    // Auto-reply must not explain these again in this thread. Claimed before the locale lookup and
-    // the send, so a paste of the same code while this answer is on its way draws no second one
-    // (codes found by reading the thread can only be claimed once the read is back).
-    deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
-    const locale = await reader;
-    const options = { locale, surface: 'mention' as const };
-    const { message, shown } = renderCounted(deps.catalog, answer, options);
-    // Codes cut by "…and N more" were not explained: auto-reply may still answer them here.
-    deps.cooldown.forget(event.channel, threadTs, answer.items.slice(shown).map(codeOf));
-    await deps.outbox.post(client, {
+    // Claimed inside replyInThread before the locale is awaited: auto-reply must not explain these
+    // again in this thread (codes found by reading the thread can only be claimed once the read is back).
+    await replyInThread(deps, client, {
       channel: event.channel,
       threadTs,
-      message,
-      plain: () => renderPlain(deps.catalog, answer, options),
-      // Nobody got the explanation: auto-reply may give it for the next paste in this thread.
-      onNotSent: () =>
-        deps.cooldown.forget(event.channel, threadTs, answer.items.slice(0, shown).map(codeOf)),
+      answer,
+      surface: 'mention',
+      locale: reader,
+      started,
     });
-    logLookup(deps, 'mention', answer, locale, started);
   });
 }
 
