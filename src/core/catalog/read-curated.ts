@@ -62,6 +62,14 @@ class YamlReader {
     });
   }
 
+  /** A misspelt key ("hint:") would silently drop what it holds. */
+  only(map: YAMLMap, keys: readonly string[]): void {
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!keys.includes(key)) this.fail(pair.key as Node, `unknown key "${key}" (expected ${keys.join(', ')})`);
+    }
+  }
+
   link(map: YAMLMap, key = 'link'): string {
     const url = this.string(map, key) as string;
     if (!HTTPS.test(url)) this.fail(map.get(key, true) as Node, `"${key}" must be an https:// link`);
@@ -76,12 +84,14 @@ export function readCurated(file: string, text: string): CuratedFile {
   if (!named) throw new DataError(file, undefined, 'expected the name <family>.<locale>.yaml');
   const [, familyOfName = '', locale = ''] = named;
   const yaml = new YamlReader(file, text);
+  yaml.only(yaml.root, ['family', 'hints', 'codes']);
   const family = yaml.string(yaml.root, 'family') as string;
   if (!isFamily(family)) yaml.fail(yaml.root.get('family', true) as Node, `unknown family "${family}"`);
   if (family !== familyOfName)
     yaml.fail(yaml.root.get('family', true) as Node, `family "${family}" in a file named ${familyOfName}.*`);
   const seen = new Set<number>();
   const codes = yaml.maps(yaml.root, 'codes').map((row): CuratedRow => {
+    yaml.only(row, ['code', 'name', 'title', 'link', 'description', 'hints']);
     const code = yaml.string(row, 'code') as string;
     if (!CODE.test(code))
       yaml.fail(row.get('code', true) as Node, `code "${code}" must be 0x and 8 upper-case hex digits`);

@@ -121,3 +121,12 @@ describe('the knowledge in data/', () => {
     expect(catalog.facilityName(7)).toBe('FACILITY_WIN32');
   });
 });
+
+describe('a misspelt key', () => {
+  it('is refused rather than silently dropped', () => {
+    const text = file('win32', ROW('0x80070005').replace('    title:', '    hint: x\n    title:'));
+    expect(() => readCurated('curated/win32.en-US.yaml', text)).toThrow(
+      /^curated\/win32\.en-US\.yaml:4: unknown key "hint"/,
+    );
+  });
+});
