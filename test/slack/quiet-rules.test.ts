@@ -35,7 +35,11 @@ describe('quietReason', () => {
     );
   });
 
-  it.each(['message_changed', 'message_deleted', 'message_replied', 'channel_join', 'me_message'])(
+  it('lets a /me message through: a person wrote it like any other', () => {
+    expect(quietReason(person({ subtype: 'me_message' }), BOT)).toBeUndefined();
+  });
+
+  it.each(['message_changed', 'message_deleted', 'message_replied', 'channel_join'])(
     'stays out of a %s',
     (subtype) => {
       expect(quietReason(person({ subtype }), BOT)).toBe('subtype');
