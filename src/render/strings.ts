@@ -31,6 +31,8 @@ export interface UiStrings {
   enteredAs: (raw: string) => string;
   viaTwin: (wuCode: string) => string;
   andMore: (count: number) => string;
+  /** The CLI's "…and N more", which says how to see the rest. */
+  andMoreAll: (count: number) => string;
   sharedBy: string;
   shareButton: string;
   dismissButton: string;
@@ -88,6 +90,7 @@ const EN: UiStrings = {
   enteredAs: (raw) => `Entered as ${raw}`,
   viaTwin: (wuCode) => `${wuCode} is the Windows Update twin of this Intune code`,
   andMore: (count) => `…and ${count} more`,
+  andMoreAll: (count) => `…and ${count} more (add --all to show every code)`,
   sharedBy: 'Shared by',
   shareButton: 'Share in channel',
   dismissButton: 'Dismiss',
@@ -150,6 +153,7 @@ const SV: UiStrings = {
   enteredAs: (raw) => `Angiven som ${raw}`,
   viaTwin: (wuCode) => `${wuCode} är Windows Update-motsvarigheten till den här Intune-koden`,
   andMore: (count) => `…och ${count} till`,
+  andMoreAll: (count) => `…och ${count} till (lägg till --all för att visa alla koder)`,
   sharedBy: 'Delat av',
   shareButton: 'Dela i kanalen',
   dismissButton: 'Ta bort',
