@@ -137,7 +137,8 @@ const SV: UiStrings = {
     component: 'Komponent',
     severity: 'Allvarlighetsgrad',
     windowsUpdate: 'Windows Update',
-    facility: 'Facility',
+    // winerror.h's term in brackets, as the component names keep theirs: admins search for it.
+    facility: 'Område (facility)',
     detail: 'Kod',
     win32Error: 'Win32-fel',
   },
