@@ -34,6 +34,7 @@ export const EXIT_USAGE = 2;
 const BLOCK_KIT_BUILDER = 'https://app.slack.com/block-kit-builder/#';
 
 export function helpText(locales: readonly string[]): string {
+  const languages = [...new Set(locales.map((l) => l.split('-')[0]))].join(', ');
   return `intune-err: explain Microsoft Intune Update Agent error codes
 
 Usage
@@ -48,7 +49,7 @@ From standard input (at most 1 MiB) only what is surely a code counts, as
 when a log is pasted in Slack.
 
 Options
-  --lang <locale>   answer language: ${locales.join(', ')}, or just the language (en, sv)
+  --lang <locale>   answer language: ${locales.join(', ')}, or just the language (${languages})
                     (default: DEFAULT_LOCALE or sv-SE)
   --all             show every code (text stops after a Slack message's worth)
   --json            print JSON (shape documented in the README)
@@ -57,7 +58,8 @@ Options
   -h, --help        show this help
   -v, --version     show the version
 
-Exit status: 0 every code was found, 1 some were not (or a search found nothing), 2 usage error.
+Exit status: 0 every code was found, 1 some were not (or a search or standard input
+found nothing), 2 usage error.
 
 Examples
   intune-err 0x80cf6008
