@@ -106,8 +106,9 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     );
   }
 
+  // Only the shape here: which locales exist is known once DATA_DIR's pages are read (checkDefaultLocale).
   const defaultLocale = text('DEFAULT_LOCALE') ?? 'sv-SE';
-  if (!/^[a-z]{2,3}-[A-Z]{2}$/.test(defaultLocale)) {
+  if (!LOCALE_SHAPE.test(defaultLocale)) {
     errors.push(
       new ConfigError('DEFAULT_LOCALE', `must be a locale like sv-SE or en-US, got "${defaultLocale}"`),
     );
@@ -142,6 +143,41 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
   const relevant = scope === 'all' ? errors : errors.filter((e) => CLI_VARIABLES.has(e.variable));
   if (relevant.length > 0) throw new ConfigErrors(relevant);
   return config;
+}
+
+const LOCALE_SHAPE = /^[a-z]{2,3}(?:[-_][a-z]{2})?$/i;
+
+/**
+ * A locale as people type it (`en`, `EN-us`, `sv_se`) in the spelling of one of
+ * `available`: the same locale in any case, or a bare language that only one
+ * locale speaks. Undefined when none matches.
+ */
+export function matchLocale(available: readonly string[], wanted: string): string | undefined {
+  const normalized = wanted.trim().replace(/_/g, '-').toLowerCase();
+  const exact = available.find((locale) => locale.toLowerCase() === normalized);
+  if (exact !== undefined || normalized.includes('-')) return exact;
+  const sameLanguage = available.filter((locale) => locale.split('-')[0]?.toLowerCase() === normalized);
+  return sameLanguage.length === 1 ? sameLanguage[0] : undefined;
+}
+
+/**
+ * DEFAULT_LOCALE checked against the locales DATA_DIR has pages for, and spelled
+ * as they are. Without this an unknown locale silently answered in the first page's language.
+ */
+export function checkDefaultLocale<C extends Pick<Config, 'defaultLocale'>>(
+  config: C,
+  available: readonly string[],
+): C {
+  const locale = matchLocale(available, config.defaultLocale);
+  if (locale === undefined) {
+    throw new ConfigErrors([
+      new ConfigError(
+        'DEFAULT_LOCALE',
+        `must be one of ${available.join(', ')} (the pages in DATA_DIR), got "${config.defaultLocale}"`,
+      ),
+    ]);
+  }
+  return { ...config, defaultLocale: locale };
 }
 
 export type RunMode = 'http' | 'socket' | 'console';

@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { chooseMode, readConfig } from './config.js';
+import { checkDefaultLocale, chooseMode, readConfig } from './config.js';
 import { runConsole } from './console/run-console.js';
 import { loadCatalog } from './core/catalog/load-catalog.js';
 import { IntuneErrError } from './errors.js';
@@ -12,10 +12,11 @@ const README_HINT = 'See README.md, "Install in Slack", for where each value com
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  const config = readConfig();
+  const read = readConfig();
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const mode = chooseMode(config, interactive);
-  const catalog = loadCatalog(config.dataDir, { cacheFile: CATALOG_CACHE_FILE });
+  const mode = chooseMode(read, interactive);
+  const catalog = loadCatalog(read.dataDir, { cacheFile: CATALOG_CACHE_FILE });
+  const config = checkDefaultLocale(read, catalog.locales);
 
   if (mode === 'console') {
     // The chat owns the terminal: only warnings and errors are logged, to stderr.

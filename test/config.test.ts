@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMode, readCliConfig, readConfig } from '../src/config.js';
+import { checkDefaultLocale, chooseMode, matchLocale, readCliConfig, readConfig } from '../src/config.js';
 import { ConfigErrors } from '../src/errors.js';
 
 const slack = { SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_SIGNING_SECRET: 'test-signing-secret' };
@@ -104,5 +104,37 @@ describe('chooseMode', () => {
     expect(
       configErrors(() => chooseMode(readConfig({ SLACK_SIGNING_SECRET: 's3cret' }), true)).variables,
     ).toEqual(['SLACK_BOT_TOKEN']);
+  });
+});
+
+describe('checkDefaultLocale', () => {
+  const LOCALES = ['sv-SE', 'en-US'];
+
+  it.each([
+    ['sv-SE', 'sv-SE'],
+    ['en-US', 'en-US'],
+    ['en', 'en-US'],
+    ['EN-us', 'en-US'],
+    ['sv_se', 'sv-SE'],
+  ])('DEFAULT_LOCALE=%s answers in %s', (value, locale) => {
+    const config = checkDefaultLocale(readConfig({ DEFAULT_LOCALE: value }), LOCALES);
+    expect(config.defaultLocale).toBe(locale);
+  });
+
+  it.each(['de-DE', 'en-GB', 'fi'])(
+    'DEFAULT_LOCALE=%s stops start-up naming the variable and the locales there are pages for',
+    (value) => {
+      const error = configErrors(() => checkDefaultLocale(readConfig({ DEFAULT_LOCALE: value }), LOCALES));
+      expect(error.variables).toEqual(['DEFAULT_LOCALE']);
+      expect(error.code).toBe('INTUNE_ERR_CONFIG');
+      expect(error.message).toBe(
+        `DEFAULT_LOCALE: must be one of sv-SE, en-US (the pages in DATA_DIR), got "${value}"`,
+      );
+    },
+  );
+
+  it('takes a bare language only when one page speaks it', () => {
+    expect(matchLocale(['pt-BR', 'pt-PT'], 'pt')).toBeUndefined();
+    expect(matchLocale(['pt-BR', 'pt-PT'], 'PT_pt')).toBe('pt-PT');
   });
 });

@@ -177,6 +177,19 @@ describe('node dist/main.js: start-up failures', () => {
     },
   );
 
+  it('DEFAULT_LOCALE with no page stops start-up naming it and the locales there are', async () => {
+    const bot = startProcess({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      DEFAULT_LOCALE: 'de-DE',
+    });
+    const exit = await bot.exited;
+    expect(exit.code).toBe(1);
+    expect(bot.stderr()).toContain('DEFAULT_LOCALE: must be one of sv-SE, en-US');
+    expect(bot.stderr()).toContain('"de-DE"');
+  });
+
   it('reads .env from the working directory (and names its bad values)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'intune-err-dotenv-'));
     try {

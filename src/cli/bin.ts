@@ -3,11 +3,16 @@ import { config as loadDotenv } from 'dotenv';
 import { runCli } from './run-cli.js';
 
 loadDotenv({ quiet: true });
+// `intune-err --all < log | head` closes the pipe early: the reader has what it wanted.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
-const code = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   color: process.stdout.isTTY === true,
+  stdin: process.stdin,
 });
-process.exitCode = code;

@@ -35,6 +35,7 @@ export interface InProcessSlackOptions {
 export class InProcessSlack {
   private readonly options: InProcessSlackOptions;
   private readonly history: ConsoleMessage[] = [];
+  private readonly users = new Map<string, { locale: string; name: string }>();
   private clock = Math.floor(Date.now() / 1000);
   private sequence = 0;
 
@@ -46,6 +47,11 @@ export class InProcessSlack {
   nextTs(): string {
     this.sequence += 1;
     return `${this.clock}.${String(this.sequence).padStart(6, '0')}`;
+  }
+
+  /** A person users.info knows: their Slack language and name. */
+  setUser(id: string, user: { locale: string; name: string }): void {
+    this.users.set(id, user);
   }
 
   /** Records what the console's user wrote, so thread reads (conversations.replies) see it. */
@@ -73,8 +79,14 @@ export class InProcessSlack {
           user: 'intune-err',
           team: 'console',
         };
-      case 'users.info':
-        return { ok: true, user: { id: String(args.user ?? userId), locale, is_bot: false } };
+      case 'users.info': {
+        const id = String(args.user ?? userId);
+        const user = this.users.get(id);
+        return {
+          ok: true,
+          user: { id, name: user?.name ?? 'you', locale: user?.locale ?? locale, is_bot: false },
+        };
+      }
       case 'conversations.replies': {
         const ts = String(args.ts ?? '');
         const thread = this.history.filter(

@@ -1,12 +1,15 @@
-import { createInterface } from 'node:readline';
+import { userInfo } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import type { Config } from '../config.js';
+import { type Config, matchLocale } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
 import { ACTION_DISMISS, ACTION_SHARE, type SlackMessage } from '../render/blocks.js';
+import { strings } from '../render/strings.js';
 import { renderTerminal } from '../render/terminal.js';
 import { createSlackApp } from '../slack/app.js';
+import { SHORTCUT_EXPLAIN } from '../slack/registry.js';
 import { ConsoleReceiver } from './console-receiver.js';
+import { consoleText } from './console-text.js';
 import {
   CONSOLE_API_URL,
   CONSOLE_RESPONSE_URL,
@@ -14,15 +17,18 @@ import {
   type ConsoleOutput,
   InProcessSlack,
 } from './in-process-slack.js';
-import { CONSOLE_HELP, parseLine } from './parse-line.js';
+import { parseLine } from './parse-line.js';
+import { readMessages } from './read-messages.js';
 import {
   appMentionEventBody,
   type ButtonPress,
   blockActionBody,
   type ConsoleIds,
+  messageActionBody,
   messageEventBody,
   slashCommandBody,
 } from './slack-bodies.js';
+import { wrapText } from './wrap-text.js';
 
 export interface RunConsoleOptions {
   config: Config;
@@ -32,15 +38,24 @@ export interface RunConsoleOptions {
   output: Writable;
   /** ANSI colour; defaults to whether the output is a terminal. */
   color?: boolean;
+  /** The person at the console, as shared answers name them; defaults to the login name. */
+  userName?: string;
 }
 
-const IDS: ConsoleIds = {
+const IDS = {
   teamId: 'TCONSOLE0',
   channelId: 'CCONSOLE0',
-  userId: 'UCONSOLEUSER',
   botUserId: 'UINTUNEERR',
   apiAppId: 'AINTUNEERR',
-};
+} as const;
+
+/**
+ * Slack looks a person's language up once and keeps it for hours, as the app does; so
+ * each answer language is its own console user, and switching takes effect at once.
+ */
+function userIdFor(locale: string): string {
+  return `UCONSOLE${locale.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`.slice(0, 21);
+}
 
 interface Shown {
   message: ConsoleMessage;
@@ -59,19 +74,29 @@ export async function runConsole({
   input,
   output,
   color,
+  userName = loginName(),
 }: RunConsoleOptions): Promise<void> {
-  const paint = color ?? (output as { isTTY?: boolean }).isTTY === true;
-  const write = (text: string) => output.write(`${text}\n`);
+  const tty = output as { isTTY?: boolean; columns?: number };
+  const paint = color ?? tty.isTTY === true;
+  let locale = catalog.resolveLocale(config.defaultLocale, config.defaultLocale);
+  let text = consoleText(locale);
+  let ids: ConsoleIds = { ...IDS, userId: userIdFor(locale), userName };
+  const userNames = new Map<string, string>([[IDS.botUserId, 'intune-err']]);
+  // Folded to the terminal's width as it is now (it may have been resized); never off a terminal.
+  const write = (line: string) => {
+    const columns = tty.isTTY === true ? (tty.columns ?? 0) : 0;
+    output.write(`${columns > 0 ? wrapText(line, columns) : line}\n`);
+  };
   // The newest answer carrying each button, as a person would scroll up to press it.
   const lastButtons = new Map<string, Shown>();
   let responseSeq = 0;
   const responseUrl = () => `${CONSOLE_RESPONSE_URL}${++responseSeq}`;
 
   const show = (message: ConsoleMessage) => {
-    const where = message.ephemeral ? ' (only visible to you)' : message.threadTs ? ' (in thread)' : '';
+    const where = message.ephemeral ? ` (${text.onlyYou})` : message.threadTs ? ` (${text.inThread})` : '';
     const body = renderTerminal(
       { text: message.text, blocks: message.blocks as SlackMessage['blocks'] },
-      { color: paint },
+      { color: paint, userNames },
     );
     write(`\nintune-err${where}:\n${body}\n`);
     const buttons = collectButtons(message.blocks);
@@ -80,15 +105,23 @@ export async function runConsole({
   const slack = new InProcessSlack({
     botUserId: IDS.botUserId,
     botId: 'BINTUNEERR',
-    userId: IDS.userId,
+    userId: ids.userId,
     teamId: IDS.teamId,
-    locale: config.defaultLocale,
+    locale,
     onOutput: (event: ConsoleOutput) => {
       if (event.type === 'message') show(event.message);
-      else if (event.type === 'deleted') write('\nintune-err: (reply dismissed)\n');
+      else if (event.type === 'deleted') write(`\nintune-err: (${text.dismissed})\n`);
       else show(event.message);
     },
   });
+  const switchTo = (next: string) => {
+    locale = next;
+    text = consoleText(locale);
+    ids = { ...ids, userId: userIdFor(locale) };
+    slack.setUser(ids.userId, { locale, name: userName });
+    userNames.set(ids.userId, userName);
+  };
+  switchTo(locale);
   const receiver = new ConsoleReceiver();
   createSlackApp({
     config: { ...config, slackBotToken: 'xoxb-console', slackApiUrl: CONSOLE_API_URL },
@@ -100,21 +133,33 @@ export async function runConsole({
   });
 
   let lastThreadTs: string | undefined;
-  const say = async (text: string, inThread: boolean, mention: boolean) => {
+  let lastMessage: { text: string; ts: string; user: string } | undefined;
+  const say = async (typed: string, inThread: boolean, mention: boolean) => {
     const ts = slack.nextTs();
     const threadTs = inThread ? lastThreadTs : undefined;
-    const full = mention ? `<@${IDS.botUserId}> ${text}` : text;
-    slack.addUserMessage({ channel: IDS.channelId, ts, threadTs, user: IDS.userId, text: full });
+    const full = mention ? `<@${IDS.botUserId}> ${typed}` : typed;
+    slack.addUserMessage({ channel: IDS.channelId, ts, threadTs, user: ids.userId, text: full });
+    lastMessage = { text: full, ts, user: ids.userId };
     // Slack sends both events for a mention; the listeners keep it to one reply.
-    await receiver.dispatch(messageEventBody(IDS, full, ts, threadTs));
-    if (mention) await receiver.dispatch(appMentionEventBody(IDS, full, ts, threadTs));
+    await receiver.dispatch(messageEventBody(ids, full, ts, threadTs));
+    if (mention) await receiver.dispatch(appMentionEventBody(ids, full, ts, threadTs));
     lastThreadTs = threadTs ?? ts;
+  };
+  const explain = async (typed: string) => {
+    // The shortcut is used on a message already in the channel: the text given stands for one.
+    const message = typed === '' ? lastMessage : { text: typed, ts: slack.nextTs(), user: ids.userId };
+    if (!message) {
+      write(text.nothingToExplain);
+      return;
+    }
+    await receiver.dispatch(messageActionBody(ids, SHORTCUT_EXPLAIN, message, responseUrl()));
   };
   const press = async (actionId: string) => {
     const shown = lastButtons.get(actionId);
     const button = shown?.buttons.get(actionId);
     if (!shown || !button) {
-      write(`(no answer with a "${actionId === ACTION_SHARE ? 'Share in channel' : 'Dismiss'}" button yet)`);
+      const s = strings(locale);
+      write(text.noButton(actionId === ACTION_SHARE ? s.shareButton : s.dismissButton));
       return;
     }
     const p: ButtonPress = {
@@ -127,36 +172,51 @@ export async function runConsole({
       ephemeral: shown.message.ephemeral,
     };
     lastButtons.delete(actionId);
-    await receiver.dispatch(blockActionBody(IDS, p, responseUrl()));
+    await receiver.dispatch(blockActionBody(ids, p, responseUrl()));
+  };
+  const language = (wanted: string | undefined) => {
+    if (wanted === undefined) {
+      write(text.languageIs(locale, catalog.locales));
+      return;
+    }
+    const next = matchLocale(catalog.locales, wanted);
+    if (next === undefined) {
+      write(text.noSuchLanguage(wanted, catalog.locales));
+      return;
+    }
+    switchTo(next);
+    write(text.languageNow(locale));
   };
 
   write(
-    `intune-err console: ${catalog.entries.length} codes, answers in ${config.defaultLocale}. Type help for examples, exit to leave.`,
+    text.greeting(
+      catalog.entries.length,
+      locale,
+      catalog.locales.find((l) => l !== locale),
+    ),
   );
-  const rl = createInterface({
-    input,
-    output,
-    terminal: (input as { isTTY?: boolean }).isTTY === true,
-    prompt: 'you> ',
-  });
-  rl.prompt();
-  for await (const line of rl) {
+  const reader = readMessages(input, output, 'you> ');
+  reader.prompt();
+  for await (const line of reader.messages) {
     const typed = parseLine(line);
     try {
       switch (typed.type) {
         case 'exit':
-          rl.close();
+          reader.close();
           return;
         case 'help':
-          write(CONSOLE_HELP);
+          write(text.help(catalog.locales));
           break;
         case 'empty':
           break;
         case 'unknown-command':
-          write(`${typed.command} is not a command here. Try /intune-err 0x80cf6008, or help.`);
+          write(text.notACommand(typed.command));
+          break;
+        case 'lang':
+          language(typed.locale);
           break;
         case 'command': {
-          const ack = (await receiver.dispatch(slashCommandBody(IDS, typed.text, responseUrl()))) as
+          const ack = (await receiver.dispatch(slashCommandBody(ids, typed.text, responseUrl()))) as
             | { text?: string; blocks?: unknown[] }
             | undefined;
           if (ack) {
@@ -172,6 +232,9 @@ export async function runConsole({
           }
           break;
         }
+        case 'explain':
+          await explain(typed.text);
+          break;
         case 'message':
           await say(typed.text, typed.inThread, false);
           break;
@@ -187,9 +250,18 @@ export async function runConsole({
       }
     } catch (error) {
       log.error({ err: error }, 'console input failed');
-      write('(something went wrong; see the log line above)');
+      write(text.failed);
     }
-    rl.prompt();
+    reader.prompt();
+  }
+}
+
+function loginName(): string {
+  try {
+    return userInfo().username || 'you';
+  } catch {
+    // No passwd entry (some containers): Slack would still show a name.
+    return 'you';
   }
 }
 

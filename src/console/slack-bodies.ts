@@ -6,6 +6,8 @@ export interface ConsoleIds {
   teamId: string;
   channelId: string;
   userId: string;
+  /** The person at the console, as Slack would name them. */
+  userName: string;
   botUserId: string;
   apiAppId: string;
 }
@@ -25,7 +27,7 @@ export function slashCommandBody(
     channel_id: ids.channelId,
     channel_name: 'console',
     user_id: ids.userId,
-    user_name: 'you',
+    user_name: ids.userName,
     command: '/intune-err',
     text,
     api_app_id: ids.apiAppId,
@@ -107,7 +109,7 @@ export function blockActionBody(
 ): Record<string, unknown> {
   return {
     type: 'block_actions',
-    user: { id: ids.userId, username: 'you', name: 'you', team_id: ids.teamId },
+    user: { id: ids.userId, username: ids.userName, name: ids.userName, team_id: ids.teamId },
     api_app_id: ids.apiAppId,
     token: 'console',
     container: {
@@ -134,5 +136,29 @@ export function blockActionBody(
         action_ts: `${Date.now() / 1000}`,
       },
     ],
+  };
+}
+
+/** The "Explain error codes" message shortcut, used on a message with this text. */
+export function messageActionBody(
+  ids: ConsoleIds,
+  callbackId: string,
+  message: { text: string; ts: string; user: string },
+  responseUrl: string,
+): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: 'console',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: ids.teamId, domain: 'console' },
+    user: { id: ids.userId, username: ids.userName, team_id: ids.teamId, name: ids.userName },
+    channel: { id: ids.channelId, name: 'console' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: `console.${Date.now()}`,
+    response_url: responseUrl,
+    message_ts: message.ts,
+    message: { type: 'message', text: message.text, user: message.user, ts: message.ts, team: ids.teamId },
   };
 }

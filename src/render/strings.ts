@@ -54,6 +54,8 @@ export interface UiStrings {
   enteredAs: (raw: string) => string;
   viaTwin: (wuCode: string) => string;
   andMore: (count: number) => string;
+  /** The CLI's "…and N more", which says how to see the rest. */
+  andMoreAll: (count: number) => string;
   sharedBy: string;
   shareButton: string;
   dismissButton: string;
@@ -148,6 +150,7 @@ const EN: UiStrings = {
   enteredAs: (raw) => `Entered as ${raw}`,
   viaTwin: (wuCode) => `${wuCode} is the Windows Update twin of this Intune code`,
   andMore: (count) => `…and ${count} more`,
+  andMoreAll: (count) => `…and ${count} more (add --all to show every code)`,
   sharedBy: 'Shared by',
   shareButton: 'Share in channel',
   dismissButton: 'Dismiss',
@@ -203,7 +206,7 @@ const SV: UiStrings = {
     wininet: 'nätverksfel (WinINet/WinHTTP)',
     win32: 'Win32-fel',
     ntstatus: 'NTSTATUS-kod',
-    hresult: 'HRESULT',
+    hresult: 'HRESULT-kod',
   },
   source: {
     'intune-table': 'Microsofts tabell för Intunes uppdateringsagent',
@@ -232,7 +235,8 @@ const SV: UiStrings = {
     component: 'Komponent',
     severity: 'Allvarlighetsgrad',
     windowsUpdate: 'Windows Update',
-    facility: 'Facility',
+    // winerror.h's term in brackets, as the component names keep theirs: admins search for it.
+    facility: 'Område (facility)',
     detail: 'Kod',
     win32Error: 'Win32-fel',
   },
@@ -248,6 +252,7 @@ const SV: UiStrings = {
   enteredAs: (raw) => `Angiven som ${raw}`,
   viaTwin: (wuCode) => `${wuCode} är Windows Update-motsvarigheten till den här Intune-koden`,
   andMore: (count) => `…och ${count} till`,
+  andMoreAll: (count) => `…och ${count} till (lägg till --all för att visa alla koder)`,
   sharedBy: 'Delat av',
   shareButton: 'Dela i kanalen',
   dismissButton: 'Ta bort',

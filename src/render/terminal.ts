@@ -2,6 +2,8 @@ import type { SlackMessage } from './message.js';
 
 export interface TerminalOptions {
   color: boolean;
+  /** Names for user ids: a mention reads as `@anna`, as Slack shows it, not `@U0123`. */
+  userNames?: ReadonlyMap<string, string>;
 }
 
 const ESC = '\u001b[';
@@ -30,7 +32,7 @@ const RULE = '\u2500'.repeat(40);
 export function renderTerminal(message: SlackMessage, options: TerminalOptions): string {
   const paint = (style: Style, text: string) =>
     options.color && text !== '' ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text;
-  const inline = (text: string) => mrkdwnToTerminal(text, paint);
+  const inline = (text: string) => mrkdwnToTerminal(text, paint, options.userNames);
   const out: string[] = [];
 
   if (message.blocks.length === 0) return inline(message.text);
@@ -124,12 +126,16 @@ function clean(text: string): string {
 }
 
 /** Slack's mrkdwn as terminal text: links spelled out, formatting as ANSI styles, entities decoded. */
-export function mrkdwnToTerminal(text: string, paint: (style: Style, text: string) => string): string {
+export function mrkdwnToTerminal(
+  text: string,
+  paint: (style: Style, text: string) => string,
+  userNames?: ReadonlyMap<string, string>,
+): string {
   const parts = clean(text).split(/(`[^`\n]+`)/);
   return parts
     .map((part, i) => {
       if (i % 2 === 1) return paint('code', unescapeEntities(part.slice(1, -1)));
-      let t = part.replace(/<([^<>\n]*)>/g, (_, inner: string) => spellOut(inner));
+      let t = part.replace(/<([^<>\n]*)>/g, (_, inner: string) => spellOut(inner, userNames));
       t = t.replace(
         /(^|[\s(["'\u201c])\*([^*\n]+)\*(?=$|[\s.,;:!?)\]"'\u201d-])/g,
         (_, pre, body) => pre + paint('bold', body),
@@ -148,11 +154,14 @@ export function mrkdwnToTerminal(text: string, paint: (style: Style, text: strin
 }
 
 /** One `<…>` span: a link, a user, a channel, a special mention or a date. */
-function spellOut(inner: string): string {
+function spellOut(inner: string, userNames: ReadonlyMap<string, string> | undefined): string {
   const bar = inner.indexOf('|');
   const target = bar < 0 ? inner : inner.slice(0, bar);
   const label = bar < 0 ? undefined : inner.slice(bar + 1);
-  if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+  if (target.startsWith('@')) {
+    const name = userNames?.get(target.slice(1));
+    return `@${label ?? (name === undefined ? target.slice(1) : clean(name))}`;
+  }
   if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
   if (target.startsWith('!')) {
     if (label !== undefined) return label;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { catalog } from '../support/catalog.js';
 
@@ -56,10 +56,10 @@ interface JsonOut {
   results: { input: string; name: string | null; description: string | null; found: boolean }[];
 }
 
-function lookUp(locale: string): JsonOut {
+async function lookUp(locale: string): Promise<JsonOut> {
   let stdout = '';
   // One argument, as a pasted list: the signed decimals must not read as options.
-  runCli(['--json', '--lang', locale, SEEN.map(([code]) => code).join(' ')], {
+  await runCli(['--json', '--lang', locale, SEEN.map(([code]) => code).join(' ')], {
     stdout: (text) => {
       stdout += text;
     },
@@ -72,7 +72,10 @@ function lookUp(locale: string): JsonOut {
 }
 
 describe.each(['en-US', 'sv-SE'])('codes seen in real public posts (%s)', (locale) => {
-  const { results } = lookUp(locale);
+  let results: JsonOut['results'] = [];
+  beforeAll(async () => {
+    ({ results } = await lookUp(locale));
+  });
 
   it('answers each of the 40 codes once', () => {
     expect(new Set(SEEN.map(([code]) => code.toLowerCase())).size).toBe(40);

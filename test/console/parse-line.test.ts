@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_HELP, parseLine } from '../../src/console/parse-line.js';
+import { consoleText } from '../../src/console/console-text.js';
+import { parseLine } from '../../src/console/parse-line.js';
 
 describe('parseLine', () => {
   it.each([
@@ -77,9 +78,39 @@ describe('parseLine', () => {
     }
   });
 
-  it('the help names every gesture', () => {
-    for (const word of ['/intune-err', '@intune-err', '> ', 'share', 'dismiss', 'help', 'exit']) {
-      expect(CONSOLE_HELP).toContain(word);
+  it.each(['en-US', 'sv-SE'])('the help in %s names every gesture', (locale) => {
+    const help = consoleText(locale).help(['sv-SE', 'en-US']);
+    for (const word of [
+      '/intune-err',
+      '@intune-err',
+      '> ',
+      '/explain <text>',
+      '/lang',
+      'sv-SE, en-US',
+      'share',
+      'dismiss',
+      'help',
+      'exit',
+      'Ctrl-C',
+      'Ctrl-D',
+    ]) {
+      expect(help).toContain(word);
     }
+  });
+
+  it.each([
+    ['/explain the log says 0x80cf6008', { type: 'explain', text: 'the log says 0x80cf6008' }],
+    ['/EXPLAIN\nline one\nline two', { type: 'explain', text: 'line one\nline two' }],
+    ['/explain', { type: 'explain', text: '' }],
+    ['/lang en-US', { type: 'lang', locale: 'en-US' }],
+    ['lang sv', { type: 'lang', locale: 'sv' }],
+    ['/lang', { type: 'lang', locale: undefined }],
+    ['hjälp', { type: 'help' }],
+  ])('%j is %j', (line, input) => {
+    expect(parseLine(line)).toEqual(input);
+  });
+
+  it('a chat message that starts with "lang" stays a message', () => {
+    expect(parseLine('lang is the wrong setting here')).toMatchObject({ type: 'message' });
   });
 });

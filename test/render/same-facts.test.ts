@@ -13,9 +13,9 @@ function read(message: { text: string; blocks: unknown[] }): string {
   return renderTerminal(message as Parameters<typeof renderTerminal>[0], { color: false });
 }
 
-function cli(code: string, locale: string): string {
+async function cli(code: string, locale: string): Promise<string> {
   let out = '';
-  runCli(['--lang', locale, code], {
+  await runCli(['--lang', locale, code], {
     stdout: (t) => (out += t),
     stderr: () => {},
     env: {},
@@ -40,7 +40,7 @@ describe.each(['en-US', 'sv-SE'])('one code carries the same facts on every surf
     },
   ];
 
-  it.each(cases)('$code', ({ code, facts }) => {
+  it.each(cases)('$code', async ({ code, facts }) => {
     const item = answerQuery(catalog, code).items[0];
     const hint =
       item?.record?.hints?.[locale]?.[0] ?? catalog.componentHints('protocol-talker', locale)[0] ?? '';
@@ -56,7 +56,7 @@ describe.each(['en-US', 'sv-SE'])('one code carries the same facts on every surf
       'plain',
       read(renderPlain(catalog, answerQuery(catalog, code), { locale, surface: 'command' })),
     ]);
-    texts.push(['cli', cli(code, locale)]);
+    texts.push(['cli', await cli(code, locale)]);
     for (const [surface, text] of texts)
       for (const fact of expected) expect(text, `${surface} lacks ${fact}`).toContain(fact);
   });

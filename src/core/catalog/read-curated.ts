@@ -66,7 +66,8 @@ class YamlReader {
   only(map: YAMLMap, keys: readonly string[]): void {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!keys.includes(key)) this.fail(pair.key as Node, `unknown key "${key}" (expected ${keys.join(', ')})`);
+      if (!keys.includes(key))
+        this.fail(pair.key as Node, `unknown key "${key}" (expected ${keys.join(', ')})`);
     }
   }
 
