@@ -19,9 +19,10 @@
  * npm uses a private cache (seeded from yours by hard links when possible), so
  * `npm cache clean --force` in the Dockerfile never touches your own.
  *
- * `npm test` runs it through test/scripts/check-dockerfile.test.ts (the static rules alone are also
- * tested on broken Dockerfiles there). Alone: `npm run check:docker` (KEEP=1 keeps the temporary
- * directory). Apart from `npm ci` reaching the npm registry, all traffic stays on 127.0.0.1.
+ * `npm run check:docker` runs it (KEEP=1 keeps the temporary directory); `.ci/run` runs it after
+ * `npm test`. It needs the npm registry for `npm ci` and takes a minute or two, so `npm test` (which
+ * must pass offline, quickly) runs only the static rules, in test/scripts/check-dockerfile.test.ts,
+ * also on broken Dockerfiles. Apart from `npm ci` reaching the registry, all traffic stays on 127.0.0.1.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
