@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 /** The Web API methods `act` made the bot call, once its answer was delivered. */
-async function callsFor(act: () => Promise<void>): Promise<string[]> {
+async function callsFor(act: () => Promise<unknown>): Promise<string[]> {
   t.slack.reset();
   await act();
   await t.bot.slack.drain();
