@@ -1,7 +1,8 @@
 /**
  * Checks the Dockerfile without a Docker engine (CI machines have none).
  *
- * 1. Static rules: multi-stage, node:20 slim bases, an unprivileged USER, CMD in exec form
+ * 1. Static rules: Docker's syntax rules through a maintained linter (dockerfile-utils), then this
+ *    project's: multi-stage, node:20 slim bases, an unprivileged USER, CMD in exec form
  *    starting `node`, a HEALTHCHECK on /healthz, EXPOSE, a .dockerignore that keeps .env and
  *    node_modules out of the build context, and every COPY source present in that context.
  * 2. The build, as Docker would run it, read from the Dockerfile itself: the build context is
@@ -41,6 +42,7 @@ import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validate } from 'dockerfile-utils';
 import { FakeSlack } from '../test/support/fake-slack.js';
 
 /** The repository this script belongs to. */
@@ -301,6 +303,13 @@ export function staticRules(input: StaticInput): StaticReport {
 function staticRulesInto(rec: Recorder, input: StaticInput): DockerfilePlan | undefined {
   const check = rec.check.bind(rec);
   rec.say('Dockerfile: static rules');
+  // Docker's own syntax rules (unknown instructions and flags, a second CMD, bad durations or ports,
+  // duplicate stage names) are a maintained linter's; the rules after it are this project's.
+  const lint = validate(input.dockerfile);
+  check(
+    lint.length === 0,
+    `the Dockerfile linter (dockerfile-utils) finds nothing${lint.length === 0 ? '' : `: ${lint.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`}`,
+  );
   let stages: Stage[];
   try {
     stages = stagesOf(parseDockerfile(input.dockerfile));

@@ -88,7 +88,24 @@ describe('Dockerfile static rules', () => {
     {
       broken: 'an instruction before the first FROM',
       change: [/^FROM node:20-slim AS build$/m, 'RUN echo hi\nFROM node:20-slim AS build'],
-      reported: ['RUN before the first FROM'],
+      reported: [
+        'RUN before the first FROM',
+        'the Dockerfile linter (dockerfile-utils) finds nothing: line 4',
+      ],
+    },
+    {
+      broken: 'a second CMD (the linter)',
+      change: [/^CMD (\[.*\])$/m, 'CMD $1\nCMD ["node", "dist/main.js"]'],
+      reported: [
+        'the Dockerfile linter (dockerfile-utils) finds nothing: line 34: There can only be one CMD',
+      ],
+    },
+    {
+      broken: 'a HEALTHCHECK interval that is not a duration (the linter)',
+      change: ['--interval=30s', '--interval=often'],
+      reported: [
+        'the Dockerfile linter (dockerfile-utils) finds nothing: line 31: time: invalid duration often',
+      ],
     },
   ] as const)('reports $broken', ({ change, reported }) => {
     const report = staticRules({ dockerfile: edited(dockerfile, change[0], change[1]), dockerignore });
