@@ -87,7 +87,7 @@ describe('extraction properties', () => {
         const found = answerMessage(catalog, `${before}(${form}),${after}`).items;
         return found.some((item) => item.kind === 'intune' && item.entry.value === entry.value);
       }),
-      { numRuns: 500 },
+      { numRuns: 250 },
     );
   });
 
@@ -100,7 +100,7 @@ describe('extraction properties', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -109,7 +109,7 @@ describe('extraction properties', () => {
       fc.property(fc.string({ maxLength: 500, unit: 'grapheme' }), (text) => {
         answerMessage(catalog, text);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
