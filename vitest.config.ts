@@ -13,9 +13,9 @@ export default defineConfig({
     // Files share their worker's module cache (Bolt, the catalog) instead of importing it all again:
     // no test mocks modules or changes process-wide state it does not restore.
     isolate: false,
-    // Most files wait on sockets and timers, not the CPU: on 2 cores, 4 workers keep both busy
-    // (Vitest's default would be one worker, cores - 1).
-    maxWorkers: 4,
+    // Most files wait on sockets and timers, not the CPU: on 2 cores, 3 workers keep both busy
+    // without starving the CPU-bound files (Vitest's default would be one worker, cores - 1).
+    maxWorkers: 3,
     reporters: ['default', ['./test/support/slowest-files.ts', { top: 10 }]],
   },
 });

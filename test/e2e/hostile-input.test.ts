@@ -180,10 +180,12 @@ describe('fuzzed bodies (fast-check, bounded)', () => {
   it('answers every one of 200 with a status, never crashes, never leaves an unhandled rejection', async () => {
     const samples = fc.sample(request, { numRuns: 200, seed: 20261124 });
     const statuses = new Set<number>();
-    // All at once (under the 256-connection cap): a body Bolt cannot type waits out its 3-second
-    // no-ack answer, and those waits overlap instead of adding up.
-    const results = await Promise.all(samples.map((s) => send(s.body, s.type)));
-    for (const r of results) statuses.add(r.status);
+    // Concurrently in batches: a body Bolt cannot type waits out its 3-second no-ack answer.
+    for (let i = 0; i < samples.length; i += 100) {
+      const batch = samples.slice(i, i + 100);
+      const results = await Promise.all(batch.map((s) => send(s.body, s.type)));
+      for (const r of results) statuses.add(r.status);
+    }
     for (const status of statuses) expect([200, 400, 401, 404, 413, 500]).toContain(status);
     await stillServing();
   }, 60_000);
