@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import type { FakeSlack } from '../test/support/fake-slack.js';
 import { sign } from '../test/support/sign.js';
-import { compileForNode } from './compile.js';
 import { freePort, type ServerProcess, spawnServer } from './processes.js';
 import type { Signer } from './slack-payloads.js';
 
@@ -56,4 +56,21 @@ export async function startMinimalProcess(slack: FakeSlack, cpu?: number): Promi
   minimalJs ??= compileForNode('minimal-bolt-app.ts');
   const port = await freePort();
   return spawnServer({ args: [minimalJs], env: environment(slack, port), port, cwd: ROOT, cpu });
+}
+
+/**
+ * Turns a bench/ TypeScript file into plain JavaScript next to it (bench/.cache/),
+ * so that it runs under bare `node` exactly as the bot's built dist/ code does:
+ * no loader in either process, nothing to tell them apart but the app itself.
+ */
+export function compileForNode(file: string): string {
+  const source = fileURLToPath(new URL(file, import.meta.url));
+  const out = fileURLToPath(new URL(`.cache/${file.replace(/\.ts$/, '.mjs')}`, import.meta.url));
+  const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: source,
+  });
+  mkdirSync(fileURLToPath(new URL('.cache/', import.meta.url)), { recursive: true });
+  writeFileSync(out, outputText);
+  return out;
 }

@@ -1,7 +1,6 @@
-import type { FakeSlack } from '../test/support/fake-slack.js';
+import type { FakeSlack, RecordedCall } from '../test/support/fake-slack.js';
 import { signer } from './apps.js';
 import { type LoadRequest, runLoad, runOpenLoad } from './load.js';
-import { onCall } from './observe.js';
 import type { ServerProcess } from './processes.js';
 import { eventCallback, messageTs, PASTES } from './slack-payloads.js';
 import { percentile } from './stats.js';
@@ -144,4 +143,22 @@ export async function benchAutoReply(options: AutoReplyOptions): Promise<AutoRep
     runLoad({ port, concurrency, requests: capacityEvents, maxMs: 15_000, make }),
   );
   return { warmup, sustained, capacity };
+}
+
+/**
+ * Calls `listener` the moment the fake Slack records a call, with a
+ * high-resolution arrival time (the recorded `at` is whole milliseconds).
+ * Returns a function that stops listening.
+ */
+export function onCall(slack: FakeSlack, listener: (call: RecordedCall, at: number) => void): () => void {
+  const calls = slack.calls;
+  const original = calls.push;
+  calls.push = (...items: RecordedCall[]) => {
+    const at = performance.now();
+    for (const item of items) listener(item, at);
+    return original.apply(calls, items);
+  };
+  return () => {
+    calls.push = original;
+  };
 }

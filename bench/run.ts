@@ -2,29 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/core/catalog/load-catalog.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
-import { type ApiCallCount, countApiCalls } from './api-calls.js';
 import { botBuilt, MAIN_JS, startBotProcess, startMinimalProcess } from './apps.js';
 import { type AutoReplyResult, benchAutoReply } from './auto-reply.js';
-import { type CoreProbe, probeCores } from './core-probe.js';
 import { benchExtraction, type ExtractionResult } from './extraction.js';
-import { type Machine, machine } from './machine.js';
 import { canPin, pinSelf, type ServerProcess } from './processes.js';
+import { formatTable, type Machine, machine, num, type Target, target, verdict } from './report.js';
 import { benchSlash, type SlashResult } from './slash.js';
 import { benchStartup, type StartupResult } from './startup.js';
-import { formatTable, num } from './table.js';
-import { type Target, target, verdict } from './targets.js';
 
 const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 interface Results {
-  machine: Machine & { pinning: string; coreProbe: CoreProbe[] };
+  machine: Machine & { pinning: string };
   durationMs: number;
   extraction: ExtractionResult;
   slash?: SlashResult;
   autoReply?: AutoReplyResult;
   memory?: { botRssAfterLoadMB: number; minimalRssAfterLoadMB: number };
-  apiCalls?: ApiCallCount[];
   startup?: StartupResult;
   skipped?: string;
   targets: Target[];
@@ -45,13 +40,6 @@ log(
   `intune-err benchmark: ${host.cpu}, ${cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.date}`,
 );
 log(`pinning: ${pinning}`);
-
-const coreProbe = probeCores();
-log(
-  `core speed probe (answerMessage on the 40k paste, MB/s): ${coreProbe
-    .map((p) => `${p.core === undefined ? 'any core' : `core ${p.core}`} ${num(p.mbps, 1)}`)
-    .join(', ')}`,
-);
 
 const catalog = loadCatalog(DATA_DIR);
 
@@ -86,7 +74,7 @@ log(
 );
 
 const results: Results = {
-  machine: { ...host, pinning, coreProbe },
+  machine: { ...host, pinning },
   durationMs: 0,
   extraction,
   targets: [],
@@ -164,16 +152,6 @@ if (!botBuilt()) {
     );
 
     results.memory = { botRssAfterLoadMB: bot.rssMB(), minimalRssAfterLoadMB: minimal.rssMB() };
-
-    heading('Web API calls per lookup (auth.test, once per process, not counted)');
-    const apiCalls = await countApiCalls(slack, bot);
-    results.apiCalls = apiCalls;
-    log(
-      formatTable([
-        ['surface', 'locale cache', 'calls', 'methods'],
-        ...apiCalls.map((c) => [c.surface, c.cache, num(c.calls), c.methods.join(', ') || '-']),
-      ]),
-    );
   } finally {
     for (const server of running) await server.stop();
   }
@@ -222,7 +200,7 @@ log(`\nwrote ${RESULTS} (${(results.durationMs / 1000).toFixed(1)} s)`);
 
 function targets(r: Results): Target[] {
   const out: Target[] = [];
-  const { slash, autoReply, startup, memory, apiCalls, extraction: x } = r;
+  const { slash, autoReply, startup, memory, extraction: x } = r;
   out.push(
     target(
       'slash throughput',
@@ -277,17 +255,6 @@ function targets(r: Results): Target[] {
         ? `${num(memory.botRssAfterLoadMB)} MB (minimal Bolt app ${num(memory.minimalRssAfterLoadMB)} MB)`
         : 'n/a',
       memory ? memory.botRssAfterLoadMB < 120 : undefined,
-    ),
-  );
-  const warm = (surface: ApiCallCount['surface']) =>
-    apiCalls?.find((c) => c.surface === surface && c.cache === 'warm')?.calls;
-  const calls = { slash: warm('slash command'), mention: warm('mention'), auto: warm('auto-reply') };
-  out.push(
-    target(
-      'Web API calls (warm)',
-      'slash 0, mention 1, auto-reply 1',
-      apiCalls ? `slash ${calls.slash}, mention ${calls.mention}, auto-reply ${calls.auto}` : 'n/a',
-      apiCalls ? calls.slash === 0 && calls.mention === 1 && calls.auto === 1 : undefined,
     ),
   );
   return out;

@@ -14,16 +14,17 @@
  * Checks: every event that should get a reply gets exactly one delivered reply (matched by
  * channel and thread_ts), chatter and retries get none, every slash command is answered in its
  * ack; RSS sampled each second (last third's median vs the first third's); p50/p99 latency.
- * Writes bench/soak-results.json and prints a table.
+ * Writes bench/soak-results.json (a summary: RSS as one median per minute, not every sample) and
+ * prints a table.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FakeSlack, type RecordedCall, type Scripted } from '../test/support/fake-slack.js';
 import { botBuilt, MAIN_JS, signer, startBotProcess } from './apps.js';
 import { type LoadRequest, runOpenLoad } from './load.js';
+import { formatTable, num } from './report.js';
 import { eventCallback, messageTs, PASTES, slashCommand } from './slack-payloads.js';
 import { median, percentile, round } from './stats.js';
-import { formatTable, num } from './table.js';
 
 const RESULTS = fileURLToPath(new URL('./soak-results.json', import.meta.url));
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -286,7 +287,8 @@ const results = {
     lastThirdMedian: rssLast,
     end: round(rssEnd, 1),
     growth: round(rssLast / rssFirst, 3),
-    samples: rss,
+    // The shape over the run, not every one-second sample: the median of each minute.
+    perMinuteMedian: perMinute(rss),
   },
   // Faults the fake Slack really answered with (or dropped the connection for), by method and status.
   faultsServed: served,
@@ -302,6 +304,15 @@ const results = {
   },
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+function perMinute(samples: readonly { s: number; mb: number }[]): number[] {
+  const minutes: number[][] = [];
+  for (const { s, mb } of samples) {
+    const minute = Math.floor(s / 60);
+    minutes[minute] = [...(minutes[minute] ?? []), mb];
+  }
+  return minutes.map((mbs) => round(median(mbs), 1));
+}
 
 out();
 out(

@@ -1,7 +1,8 @@
 /**
  * Checks the Dockerfile without a Docker engine (CI machines have none).
  *
- * 1. Static rules: multi-stage, node:20 slim bases, an unprivileged USER, CMD in exec form
+ * 1. Static rules: Docker's syntax rules through a maintained linter (dockerfile-utils), then this
+ *    project's: multi-stage, node:20 slim bases, an unprivileged USER, CMD in exec form
  *    starting `node`, a HEALTHCHECK on /healthz, EXPOSE, a .dockerignore that keeps .env and
  *    node_modules out of the build context, and every COPY source present in that context.
  * 2. The build, as Docker would run it, read from the Dockerfile itself: the build context is
@@ -19,9 +20,10 @@
  * npm uses a private cache (seeded from yours by hard links when possible), so
  * `npm cache clean --force` in the Dockerfile never touches your own.
  *
- * `npm test` runs it through test/scripts/check-dockerfile.test.ts (the static rules alone are also
- * tested on broken Dockerfiles there). Alone: `npm run check:docker` (KEEP=1 keeps the temporary
- * directory). Apart from `npm ci` reaching the npm registry, all traffic stays on 127.0.0.1.
+ * `npm run check:docker` runs it (KEEP=1 keeps the temporary directory); `.ci/run` runs it after
+ * `npm test`. It needs the npm registry for `npm ci` and takes a minute or two, so `npm test` (which
+ * must pass offline, quickly) runs only the static rules, in test/scripts/check-dockerfile.test.ts,
+ * also on broken Dockerfiles. Apart from `npm ci` reaching the registry, all traffic stays on 127.0.0.1.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -40,6 +42,7 @@ import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validate } from 'dockerfile-utils';
 import { FakeSlack } from '../test/support/fake-slack.js';
 
 /** The repository this script belongs to. */
@@ -300,6 +303,13 @@ export function staticRules(input: StaticInput): StaticReport {
 function staticRulesInto(rec: Recorder, input: StaticInput): DockerfilePlan | undefined {
   const check = rec.check.bind(rec);
   rec.say('Dockerfile: static rules');
+  // Docker's own syntax rules (unknown instructions and flags, a second CMD, bad durations or ports,
+  // duplicate stage names) are a maintained linter's; the rules after it are this project's.
+  const lint = validate(input.dockerfile);
+  check(
+    lint.length === 0,
+    `the Dockerfile linter (dockerfile-utils) finds nothing${lint.length === 0 ? '' : `: ${lint.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`}`,
+  );
   let stages: Stage[];
   try {
     stages = stagesOf(parseDockerfile(input.dockerfile));

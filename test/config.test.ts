@@ -47,6 +47,13 @@ describe('readConfig', () => {
     });
   });
 
+  it.each(['abc', '70000', '-1', '3000.5'])('refuses PORT=%s, naming PORT and the allowed range', (port) => {
+    const error = configErrors(() => readConfig({ ...slack, PORT: port }));
+    expect(error.variables).toEqual(['PORT']);
+    expect(error.message).toMatch(/PORT.*must be a whole number from 0 to 65535/);
+    expect(error.message).not.toContain(slack.SLACK_SIGNING_SECRET);
+  });
+
   it('refuses a SLACK_API_URL with a user name or password, without echoing it', () => {
     const error = configErrors(() =>
       readConfig({ ...slack, SLACK_API_URL: 'https://proxyuser:hunter22@proxy.example/api/' }),

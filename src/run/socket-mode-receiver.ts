@@ -7,6 +7,11 @@ export interface SocketModeReceiverOptions {
   /** Bolt's own SocketModeReceiver ignores this; GovSlack, proxies and tests need it. */
   slackApiUrl: string | undefined;
   log: Logger;
+  /**
+   * How long a ping may go unanswered; the client also waits this long before reconnecting
+   * (5 s by default). Tests shorten it so a reconnect does not cost them seconds.
+   */
+  clientPingTimeoutMs?: number;
 }
 
 /**
@@ -18,12 +23,13 @@ export class SocketModeReceiver implements Receiver {
   private app: App | undefined;
   private readonly log: Logger;
 
-  constructor({ appToken, slackApiUrl, log }: SocketModeReceiverOptions) {
+  constructor({ appToken, slackApiUrl, log, clientPingTimeoutMs }: SocketModeReceiverOptions) {
     this.log = log.child({ component: 'socket-mode' });
     this.client = new SocketModeClient({
       appToken,
       logger: boltLogger(this.log),
       autoReconnectEnabled: true,
+      ...(clientPingTimeoutMs === undefined ? {} : { clientPingTimeout: clientPingTimeoutMs }),
       clientOptions: slackApiUrl === undefined ? {} : { slackApiUrl },
     });
     this.client.on('slack_event', ({ ack, body, retry_num, retry_reason }) => {

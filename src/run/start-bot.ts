@@ -33,6 +33,8 @@ export interface StartBotOptions {
   outbox?: Partial<Omit<OutboxOptions, 'log'>>;
   /** Extra Web API client options (tests shorten the timeout). */
   clientOptions?: WebClientOptions;
+  /** Socket Mode: the client's ping timeout, also its pause before reconnecting (tests shorten it). */
+  socketPingTimeoutMs?: number;
 }
 
 /** Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. */
@@ -44,6 +46,7 @@ export async function startBot({
   perChannelIntervalMs,
   outbox: outboxOptions,
   clientOptions,
+  socketPingTimeoutMs,
 }: StartBotOptions): Promise<RunningBot> {
   const outbox = {
     ...outboxOptions,
@@ -51,7 +54,12 @@ export async function startBot({
   };
   const receiver =
     mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.slackAppToken ?? '', slackApiUrl: config.slackApiUrl, log })
+      ? new SocketModeReceiver({
+          appToken: config.slackAppToken ?? '',
+          slackApiUrl: config.slackApiUrl,
+          log,
+          ...(socketPingTimeoutMs === undefined ? {} : { clientPingTimeoutMs: socketPingTimeoutMs }),
+        })
       : undefined;
   // Before anything listens: a refused token or an unreachable Slack stops start-up with a clear message.
   const identity = await checkBotToken({

@@ -76,8 +76,9 @@ export class EventDeduper {
 /** Which codes were already explained in which thread, for the cooldown window. */
 export class ThreadCooldown {
   private readonly explained: LRUCache<string, true>;
-  constructor(ttlMs: number, max = 50_000) {
-    this.explained = new LRUCache({ max, ttl: Math.max(1, ttlMs) });
+  /** `now` is the clock in milliseconds (tests move it instead of waiting). */
+  constructor(ttlMs: number, max = 50_000, now: () => number = () => performance.now()) {
+    this.explained = new LRUCache({ max, ttl: Math.max(1, ttlMs), perf: { now } });
   }
   private key(channel: string, threadTs: string, code: string): string {
     return `${channel}\u0000${threadTs}\u0000${code}`;

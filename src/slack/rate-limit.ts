@@ -21,9 +21,14 @@ export function retryAfterMs(error: unknown): number | undefined {
 /**
  * Runs one Web API call, and after a 429 waits as long as Slack said and tries again, at
  * most RATE_LIMIT_RETRIES times. Any other failure is the caller's (5xx and network errors
- * were already retried inside the client).
+ * were already retried inside the client). `wait` is how the pause is taken (tests inject one
+ * they control, so no test sits out a real Retry-After).
  */
-export function obeyRateLimits<T>(call: () => Promise<T>, onWait?: (ms: number) => void): Promise<T> {
+export function obeyRateLimits<T>(
+  call: () => Promise<T>,
+  onWait?: (ms: number) => void,
+  wait: (ms: number) => Promise<unknown> = sleep,
+): Promise<T> {
   return pRetry(call, {
     retries: RATE_LIMIT_RETRIES,
     // The wait is Slack's, taken in onFailedAttempt; p-retry adds none of its own.
@@ -33,9 +38,9 @@ export function obeyRateLimits<T>(call: () => Promise<T>, onWait?: (ms: number) 
     onFailedAttempt: async ({ error, retriesLeft }) => {
       const ms = retryAfterMs(error);
       if (ms === undefined || retriesLeft === 0) return;
-      const wait = Math.min(ms, MAX_RETRY_AFTER_MS);
-      onWait?.(wait);
-      await sleep(wait);
+      const capped = Math.min(ms, MAX_RETRY_AFTER_MS);
+      onWait?.(capped);
+      await wait(capped);
     },
   });
 }

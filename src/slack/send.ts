@@ -19,6 +19,8 @@ export interface OutboxOptions {
    * logged: a flood spread over many channels is bounded too, not only one in a single channel.
    */
   maxQueuedTotal?: number;
+  /** How a 429's Retry-After is waited out: a timer, unless a test injects a pause it controls. */
+  waitForRetryAfter?: (ms: number) => Promise<unknown>;
 }
 
 export interface PostArgs {
@@ -75,6 +77,7 @@ export class Outbox {
   private readonly interval: number;
   private readonly maxQueued: number;
   private readonly maxTotal: number;
+  private readonly waitForRetryAfter: ((ms: number) => Promise<unknown>) | undefined;
   private total = 0;
   private refusedCount = 0;
   private drained: (() => void)[] = [];
@@ -84,11 +87,13 @@ export class Outbox {
     perChannelIntervalMs = 1000,
     maxQueuedPerChannel = 500,
     maxQueuedTotal = 10_000,
+    waitForRetryAfter,
   }: OutboxOptions) {
     this.log = log;
     this.interval = perChannelIntervalMs;
     this.maxQueued = maxQueuedPerChannel;
     this.maxTotal = maxQueuedTotal;
+    this.waitForRetryAfter = waitForRetryAfter;
   }
 
   /** Posts a message (in a thread when `threadTs` is set); resolves with its ts, or undefined when it could not be sent. */
@@ -196,7 +201,7 @@ export class Outbox {
           // A 429 holds this channel for as long as Slack says; other channels carry on.
           const waited = (ms: number) =>
             this.log.warn({ channel, method, ms }, 'rate limited by Slack; waiting before retrying');
-          await obeyRateLimits(task, waited).then(resolve, reject);
+          await obeyRateLimits(task, waited, this.waitForRetryAfter).then(resolve, reject);
           if (this.interval > 0) await pause(this.interval);
         });
       });

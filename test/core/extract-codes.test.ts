@@ -89,7 +89,7 @@ describe('extraction properties', () => {
         const found = answerMessage(catalog, `${before}(${form}),${after}`).items;
         return found.some((item) => item.source === 'intune-table' && item.value === entry.value);
       }),
-      { numRuns: 500 },
+      { numRuns: 250 },
     );
   });
 
@@ -102,7 +102,7 @@ describe('extraction properties', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -111,7 +111,7 @@ describe('extraction properties', () => {
       fc.property(fc.string({ maxLength: 500, unit: 'grapheme' }), (text) => {
         answerMessage(catalog, text);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fake-slack.js';
+import { FAST_RETRIES } from '../support/fast-retries.js';
 import { mentionEvent, messageEvent, send } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
 
 let t: TestBot;
+/** Held Retry-After pauses are opened after each test, so a failed test cannot leave stop() waiting. */
+const held: { open(): void }[] = [];
 afterEach(async () => {
+  for (const pause of held.splice(0)) pause.open();
   await t?.stop();
 });
 
@@ -26,32 +30,73 @@ const posts = (channel: string) => t.slack.callsOf('chat.postMessage').filter(in
 const delivered = (channel: string) => t.slack.delivered().filter(inChannel(channel));
 const failures = () => t.logs.filter((l) => l.msg === 'Slack call failed');
 
-/** Waits until the outbox has nothing queued or in flight, then a moment more for stray retries. */
+/**
+ * Waits until the outbox has nothing queued or in flight (retries happen inside it), then a
+ * moment more for anything stray.
+ */
 async function quiet() {
   await t.bot.slack.drain();
-  await t.slack.settle(300);
+  await t.slack.settle(100);
+}
+
+/**
+ * The outbox's pause for a 429's Retry-After, held by the test: it records how long Slack asked
+ * to wait and lets the retry go only when the test opens it (no test sits out a real second).
+ */
+function heldRetryAfter() {
+  const asked: number[] = [];
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let openedAt = Number.POSITIVE_INFINITY;
+  const pause = {
+    asked,
+    get openedAt() {
+      return openedAt;
+    },
+    open() {
+      openedAt = Date.now();
+      open();
+    },
+    wait: (ms: number) => {
+      asked.push(ms);
+      return opened;
+    },
+  };
+  held.push(pause);
+  return pause;
 }
 
 describe('429 rate limited', () => {
   it('waits for Retry-After, retries, and the reply arrives exactly once', async () => {
-    await start();
+    const pause = heldRetryAfter();
+    await start({ outbox: { waitForRetryAfter: pause.wait } });
     t.slack.script('chat.postMessage', {
       status: 429,
       headers: { 'retry-after': '1' },
       body: { ok: false, error: 'ratelimited' },
     });
     const ts = await paste('C0RATE001');
-    await t.slack.waitFor('chat.postMessage', 2, 8000);
+    await t.slack.waitFor('chat.postMessage', 1);
+    // Waiting as long as Slack asked (1 s), and nothing is sent again meanwhile.
+    while (pause.asked.length === 0) await t.slack.settle(10);
+    await t.slack.settle();
+    expect(pause.asked).toEqual([1000]);
+    expect(posts('C0RATE001')).toHaveLength(1);
+    pause.open();
+    await t.slack.waitFor('chat.postMessage', 2);
     await quiet();
     const calls = posts('C0RATE001');
     expect(calls).toHaveLength(2);
-    // The retry came no sooner than Slack asked (1 s; recorded times are whole milliseconds).
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(990);
+    // The retry came no sooner than the wait was over.
+    expect(calls[1]?.at ?? 0).toBeGreaterThanOrEqual(pause.openedAt);
     expect(delivered('C0RATE001').map((c) => c.args.thread_ts)).toEqual([ts]);
   });
 
   it('another channel is still answered while one is rate limited', async () => {
-    await start();
+    const pause = heldRetryAfter();
+    await start({ outbox: { waitForRetryAfter: pause.wait } });
     t.slack.scriptWhen('chat.postMessage', inChannel('C0RATE002'), {
       status: 429,
       headers: { 'retry-after': '1' },
@@ -59,10 +104,14 @@ describe('429 rate limited', () => {
     });
     await paste('C0RATE002');
     await paste('C0OTHER02');
+    // Only the limited channel waits out Retry-After: the other one is answered during the wait.
+    while (pause.asked.length === 0 || delivered('C0OTHER02').length === 0) await t.slack.settle(10);
+    expect(pause.asked).toEqual([1000]);
+    expect(posts('C0RATE002')).toHaveLength(1);
+    pause.open();
     await quiet();
     expect(delivered('C0RATE002')).toHaveLength(1);
     expect(delivered('C0OTHER02')).toHaveLength(1);
-    // Only the limited channel waited out Retry-After: the other one was answered before its retry.
     const retry = posts('C0RATE002')[1];
     const other = delivered('C0OTHER02')[0];
     expect(other?.at ?? Number.POSITIVE_INFINITY).toBeLessThan(retry?.at ?? 0);
@@ -142,10 +191,11 @@ describe('5xx and dropped connections: bounded retries with backoff', () => {
     const failed = failures();
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ level: 50, channel: 'C0DOWN001', method: 'chat.postMessage' });
-    // Backoff: the gaps between attempts grow and are never zero.
+    // Backoff: never zero, at least the policy's minimum between attempts (FAST_RETRIES in tests:
+    // the bot's policy with milliseconds for seconds).
     const at = posts('C0DOWN001').map((c) => c.at);
     const gaps = at.slice(1).map((x, i) => x - (at[i] as number));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(200);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(FAST_RETRIES.minTimeout - 1);
   });
 
   it('a reply that never got out does not hold the cooldown: the next paste in the thread is answered', async () => {
@@ -164,11 +214,13 @@ describe('5xx and dropped connections: bounded retries with backoff', () => {
   it('does not retry a post that timed out: it may have been delivered, and a retry would double it', async () => {
     // The documented choice (RETRY_CONFIG): at most once after a timeout.
     await start({ clientOptions: { timeout: 300 } });
-    t.slack.script('chat.postMessage', { delayMs: 900 });
+    t.slack.script('chat.postMessage', { delayMs: 700 });
     const thread = await paste('C0SLOW001');
-    await t.slack.waitFor('chat.postMessage', 1);
+    const [late] = await t.slack.waitFor('chat.postMessage', 1);
     await t.bot.slack.drain();
-    await t.slack.settle(1200);
+    // Until the fake Slack has answered the late call, and a moment more for a retry that should not come.
+    while (late?.status === undefined) await t.slack.settle(20);
+    await t.slack.settle();
     expect(posts('C0SLOW001')).toHaveLength(1);
     // Slack (the fake) did post it, late: the person got exactly one reply.
     expect(delivered('C0SLOW001')).toHaveLength(1);

@@ -52,7 +52,15 @@ beforeAll(async () => {
     destination: logSink.destination,
     secrets: [BOT_TOKEN, APP_TOKEN],
   });
-  bot = await startBot({ config, catalog, log, mode: 'socket', perChannelIntervalMs: 0 });
+  // A short ping timeout: the client waits that long before it reconnects after Slack's refresh.
+  bot = await startBot({
+    config,
+    catalog,
+    log,
+    mode: 'socket',
+    perChannelIntervalMs: 0,
+    socketPingTimeoutMs: 1000,
+  });
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { checkBotToken } from '../../src/run/check-bot-token.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { FAST_RETRIES } from '../support/fast-retries.js';
 import { BOT_TOKEN } from '../support/start-app.js';
 
 const log = createLogger({ level: 'silent' });
@@ -14,7 +15,9 @@ afterEach(async () => {
   await slack.stop();
 });
 
-const check = (slackApiUrl = slack.apiUrl) => checkBotToken({ token: BOT_TOKEN, slackApiUrl, log });
+// The bot's retry policy with back-off in milliseconds: "nothing answers" is retried, not waited out for seconds.
+const check = (slackApiUrl = slack.apiUrl) =>
+  checkBotToken({ token: BOT_TOKEN, slackApiUrl, log, clientOptions: { retryConfig: FAST_RETRIES } });
 
 /** A loopback port nobody listens on: connections are refused at once. */
 async function closedPort(): Promise<number> {

@@ -160,10 +160,17 @@ describe('ThreadCooldown', () => {
   });
 
   it('lets a code be explained again once the cooldown has passed', async () => {
-    const cooldown = new ThreadCooldown(20);
+    let clock = 1_000;
+    const cooldown = new ThreadCooldown(20, undefined, () => clock);
+    // lru-cache reads the clock at most once a millisecond (of real time): let that pass after each move.
+    const move = (ms: number) => {
+      clock += ms;
+      return new Promise((r) => setTimeout(r, 2));
+    };
     cooldown.remember('C1', '1.0', ['0x80CF6008']);
+    await move(19);
     expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(true);
-    await new Promise((r) => setTimeout(r, 40));
+    await move(2);
     expect(cooldown.isCooling('C1', '1.0', '0x80CF6008')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { loadCatalog } from '../../src/core/catalog/load-catalog.js';
+import { DATA_DIR } from './data-dir.js';
 
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export { DATA_DIR };
 
-/** The real catalog from data/, loaded once per test file. */
-export const catalog = loadCatalog(DATA_DIR);
+/** The real catalog from data/, built once per test file from the rows global-setup.ts parsed. */
+export const catalog = loadCatalog(DATA_DIR, { cacheFile: inject('catalogCacheFile') });

@@ -6,6 +6,7 @@ import type { OutboxOptions } from '../../src/slack/send.js';
 import { captureLines } from './capture-log.js';
 import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
+import { FAST_RETRIES } from './fast-retries.js';
 import { SIGNING_SECRET } from './sign.js';
 
 export const BOT_TOKEN = 'xoxb-111111111111-0000-testtesttesttesttesttest';
@@ -31,7 +32,7 @@ export async function startTestBot(
     perChannelIntervalMs?: number;
     /** Other outbox limits, e.g. a small maxQueuedPerChannel. */
     outbox?: Partial<Omit<OutboxOptions, 'log'>>;
-    /** Web API client options, e.g. a short timeout. */
+    /** Web API client options, e.g. a short timeout (retries back off in ms: FAST_RETRIES). */
     clientOptions?: WebClientOptions;
     /** Scripts the fake Slack before the bot starts (start-up itself calls auth.test). */
     beforeStart?: (slack: FakeSlack) => void;
@@ -59,7 +60,7 @@ export async function startTestBot(
       mode: 'http',
       perChannelIntervalMs: options.perChannelIntervalMs ?? 0,
       ...(options.outbox ? { outbox: options.outbox } : {}),
-      ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+      clientOptions: { retryConfig: FAST_RETRIES, ...options.clientOptions },
     });
   } catch (error) {
     await slack.stop();
