@@ -32,8 +32,12 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     // Only codes we can explain in words earn an unasked-for reply (AUTO_REPLY_SCOPE=intune: only
     // Intune table rows); a number we can merely decode is not worth interrupting people for.
     const earns = deps.config.autoReplyScope === 'intune' ? isIntuneTableItem : isExplained;
+    // A Windows Update code and its Intune twin share their words, and each answer names the
+    // other: once one is explained in a thread, so is the other.
+    const cooling = (code: string | undefined) =>
+      code !== undefined && deps.cooldown.isCooling(message.channel, threadTs, code);
     const fresh = found.items.filter(
-      (item) => earns(item) && !deps.cooldown.isCooling(message.channel, threadTs, item.code),
+      (item) => earns(item) && !cooling(item.code) && !cooling(item.record?.twin?.code),
     );
     if (fresh.length === 0) {
       if (found.items.length > 0)

@@ -72,12 +72,13 @@ describe('auto-reply to a pasted code', () => {
     expect(visible(answer)).toContain('OM_E_PT_HTTP_STATUS_DENIED');
   });
 
-  it('explains the Intune twin of a pasted Windows Update code', async () => {
+  it('explains a pasted Windows Update code as itself, naming its Intune twin', async () => {
     await start();
     await send(t.baseUrl, messageEvent({ text: 'WindowsUpdate.log: FATAL 0x80246008 while downloading' }));
     const reply = await onlyReply(t.slack);
-    expect(visible(reply)).toContain('0x80CF6008');
-    expect(visible(reply)).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(visible(reply)).toContain('*0x80246008* `WU_E_DM_FAILTOCONNECTTOBITS`');
+    expect(visible(reply)).toContain('0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(shown(reply).text).toContain('download manager');
   });
 
   it('explains a code the event log printed as a signed decimal', async () => {
@@ -86,13 +87,19 @@ describe('auto-reply to a pasted code', () => {
     expect(visible(await onlyReply(t.slack))).toContain('0x80CF6008');
   });
 
-  it('explains only the known codes of a message that also holds unknown ones', async () => {
+  it('explains only the codes it explains in words, not those it can only decode or name', async () => {
     await start();
-    await send(t.baseUrl, messageEvent({ text: 'first 0x8badf00d, then 0x80cf4017, then 0x80070005' }));
+    await send(
+      t.baseUrl,
+      messageEvent({ text: 'first 0x8badf00d, then 0x80cf4017, then 0x800700dc, then 0x80070005' }),
+    );
     const reply = await onlyReply(t.slack);
     expect(visible(reply)).toContain('0x80CF4017');
+    // Curated: our words and a docs link.
+    expect(visible(reply)).toContain('0x80070005');
+    // 0x8BADF00D nobody knows; the headers only name 0x800700DC (ERROR_FILE_CHECKED_OUT).
     expect(visible(reply)).not.toContain('0x8BADF00D');
-    expect(visible(reply)).not.toContain('0x80070005');
+    expect(visible(reply)).not.toContain('0x800700DC');
   });
 
   it.each([
@@ -129,10 +136,10 @@ describe('auto-reply to a pasted code', () => {
 });
 
 describe('auto-reply stays quiet', () => {
-  it('for numbers that are not Intune codes', async () => {
+  it('for numbers that are no codes it explains', async () => {
     await start();
     await expectQuiet(
-      messageEvent({ text: 'crash 0x8badf00d and access denied 0x80070005' }),
+      messageEvent({ text: 'crash 0x8badf00d and a checked-out file 0x800700dc' }),
       messageEvent({ text: 'ticket 2161074 and build 80246123 and WU_E_MADE_UP_NAME?' }),
       messageEvent({ text: 'no codes at all, just a slow laptop' }),
     );
@@ -229,6 +236,14 @@ describe('auto-reply cooldown per thread', () => {
     await send(t.baseUrl, messageEvent({ ts: thread, text: 'sync fails: 0x80cf6008' }));
     await t.slack.waitFor('chat.postMessage');
     await expectQuietAfterFirst(messageEvent({ threadTs: thread, text: 'the WU log says 0x80246008' }));
+  });
+
+  it('treats the Intune twin of an explained Windows Update code as explained', async () => {
+    await start();
+    const thread = nextTs();
+    await send(t.baseUrl, messageEvent({ ts: thread, text: 'the WU log says 0x80246008' }));
+    await t.slack.waitFor('chat.postMessage');
+    await expectQuietAfterFirst(messageEvent({ threadTs: thread, text: 'Intune shows 0x80cf6008' }));
   });
 
   it('explains a code again once AUTO_REPLY_COOLDOWN_SECONDS have passed', async () => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { strings } from '../../src/render/strings.js';
 import { BODY_LIMIT_BYTES } from '../../src/slack/app.js';
 import { liveSpans } from '../support/block-kit-limits.js';
+import { catalog } from '../support/catalog.js';
 import { fixture } from '../support/fixtures.js';
 import { postCommand, sign } from '../support/sign.js';
 import { mentionEvent, messageEvent, send as sendEvent } from '../support/slack-events.js';
@@ -212,16 +214,34 @@ describe('injection: nothing a user writes comes back live', () => {
     '\u202e<!channel>\u202c',
     '<<!channel>>',
     '<!channel|x>',
+    // Look-alikes of the links the bot writes itself.
+    '<https://learn.microsoft.com/evil|documented at>',
+    `<${catalog.fallbackUrl}|click here>`,
   ];
+  // 0x80070005 is curated: its answer carries a docs link the bot writes from data/curated.
   const payload = (i: number) =>
-    `${INJECTIONS.join(' ')} 0x80cf6008 ${INJECTIONS[i % INJECTIONS.length]} OM_E_DS_INUSE`;
-  // The only live spans an answer may hold: its own links (to Microsoft's list) and, for mentions, nothing else.
-  const allowed = (span: string) =>
-    span.startsWith('<https://support.microsoft.com/') || span.startsWith('<https://learn.microsoft.com/');
+    `${INJECTIONS.join(' ')} 0x80cf6008 ${INJECTIONS[i % INJECTIONS.length]} OM_E_DS_INUSE 0x80070005`;
+  // The only live spans an answer may hold are the links the bot writes from its own data, with its
+  // own labels: the fallback link to Microsoft's list and a curated code's docs link.
+  const DATA_LINKS = new Set([
+    catalog.fallbackUrl,
+    ...catalog.explained.flatMap((record) => Object.values(record.link ?? {})),
+  ]);
+  const LABELS = new Set(
+    catalog.locales.flatMap((locale) => [
+      catalog.pages[locale]?.fallbackLabel ?? '',
+      strings(locale).documentedAt.toLowerCase(),
+    ]),
+  );
+  const allowed = (span: string) => {
+    const m = /^<(https:\/\/(?:learn|support)\.microsoft\.com\/[^|<>]+)\|([^<>|]+)>$/.exec(span);
+    return m !== null && DATA_LINKS.has(m[1] ?? '') && LABELS.has(m[2] ?? '');
+  };
   const live = (message: { text: string; blocks: unknown[] }) =>
     liveSpans(message).filter((s) => !allowed(s));
 
   it('slash command: the answer and the query echo hold no live span', async () => {
+    let docsLinks = 0;
     for (let i = 0; i < INJECTIONS.length; i++) {
       for (const text of [payload(i), INJECTIONS[i] as string]) {
         const body = fixture('command.intune-err');
@@ -229,9 +249,13 @@ describe('injection: nothing a user writes comes back live', () => {
         body.response_url = t.slack.responseUrl('inj');
         const res = await postCommand(t.baseUrl, body);
         expect(res.status).toBe(200);
-        expect(live(res.json() as { text: string; blocks: unknown[] })).toEqual([]);
+        const message = res.json() as { text: string; blocks: unknown[] };
+        expect(live(message)).toEqual([]);
+        if (liveSpans(message).some((span) => span.startsWith('<https://learn.microsoft.com/'))) docsLinks++;
       }
     }
+    // The curated code's own docs link did come back live: the allowance above is exercised, not idle.
+    expect(docsLinks).toBe(INJECTIONS.length);
   });
 
   it('mention and auto-reply: what is posted holds no live span', async () => {

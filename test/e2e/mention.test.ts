@@ -97,7 +97,8 @@ describe('@intune-err mentions', () => {
     expect(read?.args).toMatchObject({ channel: CHANNEL, ts: THREAD });
     expect(reply?.args.thread_ts).toBe(THREAD);
     expect(visible(reply)).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
-    // The Windows Update code in the follow-up resolves to its Intune twin.
+    // The Windows Update code in the follow-up is answered as itself, naming its Intune twin.
+    expect(visible(reply)).toContain('0x80246007 WU_E_DM_NOTDOWNLOADED');
     expect(visible(reply)).toContain('0x80CF6007');
   });
 

@@ -60,7 +60,9 @@ describe('message shortcut “Explain error codes”', () => {
     body.message = { type: 'message', subtype: 'bot_message', bot_id: 'B0MONITOR', ...body.message };
     delete body.message.user;
     await interact(t.baseUrl, body);
-    expect(visible(await onlyAnswer())).toContain('0x80CF6008');
+    const answer = visible(await onlyAnswer());
+    expect(answer).toContain('0x80246008 WU_E_DM_FAILTOCONNECTTOBITS');
+    expect(answer).toContain('0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS');
   });
 
   it('answers in the user’s Slack language', async () => {
