@@ -79,10 +79,16 @@ export async function startBot({
     mode === 'http'
       ? guardReplays((slack.receiver as HTTPReceiver).requestListener, { log: httpLog, signingSecret })
       : undefined;
-  const handler = replayGuard
-    ? guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog })
-    : undefined;
-  const http = createHealthServer(handler);
+  const routes = replayGuard
+    ? [
+        {
+          path: EVENTS_PATH,
+          methods: ['POST'],
+          handler: guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog }),
+        },
+      ]
+    : [];
+  const http = createHealthServer(routes, { log: httpLog });
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);
