@@ -112,7 +112,10 @@ describe('createHealthServer', () => {
     const { port } = new URL(base);
     for (const target of ['//', '//[', 'http://[/slack/events']) {
       expect(
-        await rawStatus(Number(port), `POST ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`),
+        await rawStatus(
+          Number(port),
+          `POST ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        ),
       ).toBe(400);
     }
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
