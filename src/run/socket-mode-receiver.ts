@@ -1,5 +1,6 @@
 import type { App, Receiver } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
+import type { Dispatcher } from 'undici';
 import { boltLogger, type Logger } from '../log.js';
 
 export interface SocketModeReceiverOptions {
@@ -7,6 +8,8 @@ export interface SocketModeReceiverOptions {
   /** Bolt's own SocketModeReceiver ignores this; GovSlack, proxies and tests need it. */
   slackApiUrl: string | undefined;
   log: Logger;
+  /** Behind a proxy: carries the WebSocket and apps.connections.open. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -18,13 +21,14 @@ export class SocketModeReceiver implements Receiver {
   private app: App | undefined;
   private readonly log: Logger;
 
-  constructor({ appToken, slackApiUrl, log }: SocketModeReceiverOptions) {
+  constructor({ appToken, slackApiUrl, log, dispatcher }: SocketModeReceiverOptions) {
     this.log = log.child({ component: 'socket-mode' });
     this.client = new SocketModeClient({
       appToken,
       logger: boltLogger(this.log),
       autoReconnectEnabled: true,
       clientOptions: slackApiUrl === undefined ? {} : { slackApiUrl },
+      ...(dispatcher ? { dispatcher } : {}),
     });
     this.client.on('slack_event', ({ ack, body, retry_num, retry_reason }) => {
       this.dispatch(body, ack, retry_num, retry_reason);
