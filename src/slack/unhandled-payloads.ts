@@ -22,7 +22,13 @@ const has = (list: readonly string[], value: unknown): boolean =>
  * Returns undefined for what our listeners handle.
  */
 export function unhandledPayload(body: Record<string, unknown>): UnhandledPayload | undefined {
-  if (body.event !== undefined) return undefined;
+  if (body.event !== undefined) {
+    // Bolt files anything with an `event` as one, and trips over one that is not an object (a 500).
+    const event = body.event;
+    return typeof event === 'object' && event !== null && !Array.isArray(event)
+      ? undefined
+      : { kind: 'event_callback', response: undefined };
+  }
   const type = typeof body.type === 'string' ? body.type : undefined;
   if (body.command !== undefined) {
     return has(COMMANDS, body.command) ? undefined : { kind: 'command', response: undefined };
