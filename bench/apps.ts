@@ -31,6 +31,11 @@ function environment(slack: FakeSlack, port: number, extra: NodeJS.ProcessEnv = 
     SLACK_SIGNING_SECRET: BENCH_SECRET,
     // Empty, not unset: a developer's .env must not switch the benchmark to Socket Mode.
     SLACK_APP_TOKEN: '',
+    // Likewise no proxy from the developer's shell or .env: the fake Slack is on loopback.
+    HTTPS_PROXY: '',
+    https_proxy: '',
+    HTTP_PROXY: '',
+    http_proxy: '',
     SLACK_API_URL: slack.apiUrl,
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -28,6 +28,18 @@ export interface Config {
   autoReplyCooldownMs: number;
   /** Where Microsoft's pages and the Windows Update code list live. */
   dataDir: string;
+  /** The outbound proxy to Slack (Web API, response_urls, Socket Mode); undefined: connect directly. */
+  proxy: ProxyConfig | undefined;
+}
+
+/** HTTPS_PROXY, HTTP_PROXY and NO_PROXY (each also in lower case, which wins, as curl reads them). */
+export interface ProxyConfig {
+  /** For https:// and wss:// URLs (Slack's own); HTTP_PROXY serves them when this is unset. */
+  httpsProxy: string | undefined;
+  /** For http:// URLs (a SLACK_API_URL on plain HTTP). */
+  httpProxy: string | undefined;
+  /** Hosts reached directly: comma or space separated, `example.com` also covers its subdomains, `host:port`, or `*`. */
+  noProxy: string;
 }
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
@@ -126,6 +138,25 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     }
   }
 
+  const proxyUrl = (name: string): string | undefined => {
+    const lower = name.toLowerCase();
+    const used = text(lower) !== undefined ? lower : name;
+    const value = text(used);
+    if (value === undefined) return undefined;
+    // Never echo the value: it may carry the proxy's password.
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+      errors.push(new ConfigError(used, 'must be a proxy URL such as http://proxy.example.com:8080'));
+      return undefined;
+    }
+    return value;
+  };
+  const httpsProxy = proxyUrl('HTTPS_PROXY');
+  const httpProxy = proxyUrl('HTTP_PROXY');
+  const proxy: ProxyConfig | undefined =
+    httpsProxy === undefined && httpProxy === undefined
+      ? undefined
+      : { httpsProxy, httpProxy, noProxy: text('no_proxy') ?? text('NO_PROXY') ?? '' };
+
   const config: Config = {
     slackBotToken: token('SLACK_BOT_TOKEN', 'xoxb-'),
     slackSigningSecret: text('SLACK_SIGNING_SECRET'),
@@ -139,6 +170,7 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     autoReplyScope,
     autoReplyCooldownMs: integer('AUTO_REPLY_COOLDOWN_SECONDS', 3600, 0, 7 * 24 * 3600) * 1000,
     dataDir: text('DATA_DIR') ?? DEFAULT_DATA_DIR,
+    proxy,
   };
   const relevant = scope === 'all' ? errors : errors.filter((e) => CLI_VARIABLES.has(e.variable));
   if (relevant.length > 0) throw new ConfigErrors(relevant);

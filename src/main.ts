@@ -5,6 +5,7 @@ import { loadCatalog } from './core/catalog/load-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
 import { CATALOG_CACHE_FILE } from './run/catalog-cache-file.js';
+import { proxySecrets } from './run/proxy.js';
 import { exitOnSignals } from './run/shutdown.js';
 import { startBot } from './run/start-bot.js';
 
@@ -27,7 +28,12 @@ async function main(): Promise<void> {
   const log = createLogger({
     level: config.logLevel,
     pretty: process.stdout.isTTY === true,
-    secrets: [config.slackBotToken, config.slackAppToken, config.slackSigningSecret],
+    secrets: [
+      config.slackBotToken,
+      config.slackAppToken,
+      config.slackSigningSecret,
+      ...proxySecrets(config.proxy),
+    ],
   });
   // A failed promise somewhere must be logged, never take down a bot that is answering other channels.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));

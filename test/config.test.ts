@@ -62,6 +62,43 @@ describe('readConfig', () => {
     expect(error.message).not.toContain('hunter22');
   });
 
+  it('has no proxy unless HTTPS_PROXY or HTTP_PROXY is set (NO_PROXY alone changes nothing)', () => {
+    expect(readConfig({}).proxy).toBeUndefined();
+    expect(readConfig({ NO_PROXY: 'localhost', HTTPS_PROXY: '  ' }).proxy).toBeUndefined();
+  });
+
+  it('reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY, the lower-case spelling winning', () => {
+    expect(
+      readConfig({
+        HTTPS_PROXY: 'http://upper.example:3128',
+        https_proxy: 'http://lower.example:3128',
+        HTTP_PROXY: 'http://plain.example:8080',
+        NO_PROXY: '.corp.example',
+        no_proxy: 'localhost,127.0.0.1',
+      }).proxy,
+    ).toEqual({
+      httpsProxy: 'http://lower.example:3128',
+      httpProxy: 'http://plain.example:8080',
+      noProxy: 'localhost,127.0.0.1',
+    });
+    expect(readConfig({ HTTPS_PROXY: 'https://proxy.example' }).proxy).toEqual({
+      httpsProxy: 'https://proxy.example',
+      httpProxy: undefined,
+      noProxy: '',
+    });
+  });
+
+  it.each([
+    ['HTTPS_PROXY', 'proxy.example:3128'],
+    ['https_proxy', 'socks5://user:hunter22@proxy.example'],
+    ['HTTP_PROXY', 'not a url hunter22'],
+  ])('refuses %s that is no http(s) URL, naming it without echoing the value', (name, value) => {
+    const error = configErrors(() => readConfig({ [name]: value }));
+    expect(error.variables).toEqual([name]);
+    expect(error.message).toContain('proxy URL');
+    expect(error.message).not.toContain(value);
+  });
+
   it('names every bad variable at once, without echoing a token', () => {
     const error = configErrors(() =>
       readConfig({

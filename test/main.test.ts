@@ -252,6 +252,29 @@ describe('node dist/main.js: HTTP mode', () => {
     expect(bot.stdout.join('\n')).not.toContain(SIGNING_SECRET);
   });
 
+  it('answers a browser’s and a probe’s stray requests 4xx and keeps running (one used to exit 1)', async () => {
+    const bot = startProcess(httpEnv());
+    const ready = await bot.line('intune-err is ready');
+    const base = `http://127.0.0.1:${Number(ready.port)}`;
+    const stray: [string, string, number][] = [
+      ['GET', '/', 404],
+      ['HEAD', '/', 404],
+      ['GET', '/favicon.ico', 404],
+      ['GET', '/slack/events', 405],
+      ['OPTIONS', '/slack/events', 405],
+      ['GET', '/healthz/', 404],
+    ];
+    for (const [method, path, status] of stray) {
+      const res = await fetch(`${base}${path}`, { method });
+      expect(res.status).toBe(status);
+      await res.arrayBuffer();
+    }
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(bot.child.exitCode).toBeNull();
+    const exit = await terminate(bot);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+  });
+
   it('SIGTERM while a reply is in flight: the reply is delivered, then exit 0', async () => {
     const bot = startProcess(httpEnv());
     const ready = await bot.line('intune-err is ready');

@@ -14,9 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readConfig } from '../src/config.js';
 import { InProcessSlack } from '../src/console/in-process-slack.js';
-import { createLogger } from '../src/log.js';
 import { ACTION_DISMISS, ACTION_SHARE } from '../src/render/blocks.js';
-import { createSlackApp, registerListeners } from '../src/slack/app.js';
+import { createSlackApp, EVENTS_PATH, registerListeners } from '../src/slack/app.js';
 import type { SlackDeps } from '../src/slack/deps.js';
 import {
   ACTIONS,
@@ -27,6 +26,7 @@ import {
   MESSAGE_SHORTCUTS,
   SHORTCUT_EXPLAIN,
 } from '../src/slack/registry.js';
+import { captureLog } from './support/capture-log.js';
 import { catalog } from './support/catalog.js';
 import { fixture } from './support/fixtures.js';
 
@@ -35,8 +35,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 interface Manifest {
   display_information: { name: string };
   features: {
+    app_home?: {
+      home_tab_enabled?: boolean;
+      messages_tab_enabled?: boolean;
+      messages_tab_read_only_enabled?: boolean;
+    };
     bot_user?: { display_name: string };
-    slash_commands?: { command: string; description: string; should_escape?: boolean }[];
+    slash_commands?: { command: string; description: string; url?: string; should_escape?: boolean }[];
     shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string }[];
   };
   oauth_config: { scopes: { bot?: string[]; user?: string[] } };
@@ -135,6 +140,60 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity?.request_url).toBeUndefined();
   });
 });
+
+describe('manifest.yml: installing', () => {
+  it('lets people DM the bot, since it subscribes to message.im: the Messages tab is on and not read-only', () => {
+    expect(manifest.settings.event_subscriptions?.bot_events).toContain('message.im');
+    expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(false);
+  });
+
+  it('the schema check has teeth for the app home too', () => {
+    const validate = validator();
+    const broken = structuredClone(manifest) as unknown as {
+      features: { app_home: Record<string, unknown> };
+    };
+    broken.features.app_home.messages_tab = true;
+    expect(validate(broken)).toBe(false);
+    expect((validate.errors ?? []).map((e) => e.instancePath)).toContain('/features/app_home');
+  });
+
+  it("the README's HTTP-mode manifest is valid, points every request URL at /slack/events over HTTPS, and turns Socket Mode off", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### HTTP mode'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBeDefined();
+    const http = overlay(manifest, parse(block ?? '')) as Manifest;
+    const validate = validator();
+    expect(validate(http) ? [] : validate.errors).toEqual([]);
+    const urls = [
+      ...(http.features.slash_commands ?? []).map((c) => c.url),
+      http.settings.event_subscriptions?.request_url,
+      http.settings.interactivity?.request_url,
+    ];
+    expect(urls).toHaveLength(3);
+    for (const url of urls) expect(url).toMatch(new RegExp(`^https://[^/]+${EVENTS_PATH}$`));
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    expect(http.settings.interactivity?.is_enabled).toBe(true);
+    // Apart from the URLs, the README's command is manifest.yml's, word for word.
+    expect((http.features.slash_commands ?? []).map(({ url: _url, ...rest }) => rest)).toEqual(
+      manifest.features.slash_commands,
+    );
+    expect(http.settings.event_subscriptions?.bot_events).toEqual(
+      manifest.settings.event_subscriptions?.bot_events,
+    );
+  });
+});
+
+/** `changes` laid over `base`: objects merge key by key, anything else (lists included) replaces. */
+function overlay(base: unknown, changes: unknown): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(base) || !isObject(changes)) return structuredClone(changes);
+  const out: Record<string, unknown> = structuredClone(base);
+  for (const [key, value] of Object.entries(changes)) out[key] = overlay(base[key], value);
+  return out;
+}
 
 describe('the code and the manifest agree', () => {
   const listeners = registeredListeners();
@@ -287,10 +346,18 @@ function realApp() {
           acked = true;
         },
       };
+      const before = unhandled.length;
       await this.app?.processEvent(event);
-      return acked;
+      // The app acks what no listener of its handles too, but says so: that is no listener matching.
+      return acked && unhandled.length === before;
     }
   }
+  const { log, lines } = captureLog('info');
+  const unhandled = {
+    get length() {
+      return lines.filter((l) => l.msg === 'payload the app does not handle; acknowledged').length;
+    },
+  };
   const probe = new AckProbe();
   const outputs: unknown[] = [];
   const slack = new InProcessSlack({
@@ -308,7 +375,7 @@ function realApp() {
       slackApiUrl: 'http://console.invalid/api/',
     },
     catalog,
-    log: createLogger({ level: 'silent' }),
+    log,
     receiver: probe,
     clientOptions: { fetch: slack.fetch, slackApiUrl: 'http://console.invalid/api/' },
     outbox: { perChannelIntervalMs: 0 },

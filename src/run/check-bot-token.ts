@@ -51,7 +51,7 @@ export async function checkBotToken({
     }
     throw new IntuneErrError(
       'INTUNE_ERR_SLACK_API',
-      `could not check the bot token with Slack (auth.test at ${slackApiUrl ?? 'https://slack.com/api/'}: ${code ?? (error as Error).message}); check the network, a proxy, or SLACK_API_URL`,
+      `could not check the bot token with Slack (auth.test at ${slackApiUrl ?? 'https://slack.com/api/'}: ${code ?? describeFailure(error)}); check the network, a proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), or SLACK_API_URL`,
       { cause: error },
     );
   }
@@ -62,4 +62,21 @@ export async function checkBotToken({
     );
   }
   return { botUserId: res.user_id, botId: res.bot_id, team: res.team };
+}
+
+/**
+ * The error's message and, when it wraps another (the Web API client wraps fetch's "fetch failed",
+ * which wraps what really happened: a refused connection, a proxy's 407), the innermost one's.
+ */
+function describeFailure(error: unknown): string {
+  const outer = (error as Error)?.message ?? String(error);
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const next =
+      (inner as { original?: unknown; cause?: unknown })?.original ?? (inner as { cause?: unknown })?.cause;
+    if (!(next instanceof Error)) break;
+    inner = next;
+  }
+  const innermost = inner instanceof Error && inner !== error ? inner.message : undefined;
+  return innermost && innermost !== outer ? `${outer} (${innermost})` : outer;
 }

@@ -1,5 +1,6 @@
 import type { App, Receiver } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
+import type { Dispatcher } from 'undici';
 import { boltLogger, type Logger } from '../log.js';
 
 export interface SocketModeReceiverOptions {
@@ -12,6 +13,8 @@ export interface SocketModeReceiverOptions {
    * (5 s by default). Tests shorten it so a reconnect does not cost them seconds.
    */
   clientPingTimeoutMs?: number;
+  /** Behind a proxy: carries the WebSocket and apps.connections.open. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -23,7 +26,7 @@ export class SocketModeReceiver implements Receiver {
   private app: App | undefined;
   private readonly log: Logger;
 
-  constructor({ appToken, slackApiUrl, log, clientPingTimeoutMs }: SocketModeReceiverOptions) {
+  constructor({ appToken, slackApiUrl, log, clientPingTimeoutMs, dispatcher }: SocketModeReceiverOptions) {
     this.log = log.child({ component: 'socket-mode' });
     this.client = new SocketModeClient({
       appToken,
@@ -31,6 +34,7 @@ export class SocketModeReceiver implements Receiver {
       autoReconnectEnabled: true,
       ...(clientPingTimeoutMs === undefined ? {} : { clientPingTimeout: clientPingTimeoutMs }),
       clientOptions: slackApiUrl === undefined ? {} : { slackApiUrl },
+      ...(dispatcher ? { dispatcher } : {}),
     });
     this.client.on('slack_event', ({ ack, body, retry_num, retry_reason }) => {
       this.dispatch(body, ack, retry_num, retry_reason);

@@ -8,6 +8,7 @@ import type { OutboxOptions } from '../slack/send.js';
 import { guardBodies } from './body-guard.js';
 import { checkBotToken } from './check-bot-token.js';
 import { createHealthServer } from './health-server.js';
+import { proxyRoute } from './proxy.js';
 import { guardReplays, type ReplayGuard } from './replay-guard.js';
 import { SocketModeReceiver } from './socket-mode-receiver.js';
 
@@ -52,6 +53,12 @@ export async function startBot({
     ...outboxOptions,
     ...(perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs }),
   };
+  // Behind a corporate proxy every connection to Slack goes through it: the Web API (start-up's
+  // token check included), response_urls (Bolt's respond() uses the client's fetch) and Socket Mode.
+  const proxy = proxyRoute(config.proxy);
+  if (proxy) log.info(proxy.describe(), 'connecting to Slack through a proxy');
+  const webClientOptions: WebClientOptions | undefined =
+    proxy || clientOptions ? { ...(proxy ? { fetch: proxy.fetch } : {}), ...clientOptions } : undefined;
   const receiver =
     mode === 'socket'
       ? new SocketModeReceiver({
@@ -59,6 +66,7 @@ export async function startBot({
           slackApiUrl: config.slackApiUrl,
           log,
           ...(socketPingTimeoutMs === undefined ? {} : { clientPingTimeoutMs: socketPingTimeoutMs }),
+          ...(proxy ? { dispatcher: proxy.dispatcher } : {}),
         })
       : undefined;
   // Before anything listens: a refused token or an unreachable Slack stops start-up with a clear message.
@@ -66,7 +74,7 @@ export async function startBot({
     token: config.slackBotToken ?? '',
     slackApiUrl: config.slackApiUrl,
     log,
-    ...(clientOptions ? { clientOptions } : {}),
+    ...(webClientOptions ? { clientOptions: webClientOptions } : {}),
   });
   log.info({ team: identity.team, botUserId: identity.botUserId }, 'bot token accepted by Slack');
   const slack = createSlackApp({
@@ -76,7 +84,7 @@ export async function startBot({
     outbox,
     identity,
     ...(receiver ? { receiver } : {}),
-    ...(clientOptions ? { clientOptions } : {}),
+    ...(webClientOptions ? { clientOptions: webClientOptions } : {}),
   });
   // In front of Bolt, which verifies signatures and timestamps: the body guard reads the body within
   // the limit and refuses shapes Bolt would choke on; behind it, the replay guard makes each signed
@@ -87,10 +95,16 @@ export async function startBot({
     mode === 'http'
       ? guardReplays((slack.receiver as HTTPReceiver).requestListener, { log: httpLog, signingSecret })
       : undefined;
-  const handler = replayGuard
-    ? guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog })
-    : undefined;
-  const http = createHealthServer(handler);
+  const routes = replayGuard
+    ? [
+        {
+          path: EVENTS_PATH,
+          methods: ['POST'],
+          handler: guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog }),
+        },
+      ]
+    : [];
+  const http = createHealthServer(routes, { log: httpLog });
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, type AppOptions, HTTPReceiver, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
@@ -11,6 +11,7 @@ import { registerMention } from './mention.js';
 import { EventDeduper, ThreadCooldown } from './quiet-rules.js';
 import { isTimeout, Outbox, type OutboxOptions } from './send.js';
 import { registerShortcut } from './shortcut.js';
+import { unhandledPayload } from './unhandled-payloads.js';
 import { UserLocales } from './user-locale.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -96,6 +97,23 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerShortcut(app, deps);
 }
 
+/** Bolt's App, acknowledging at once what none of our listeners answers (see unhandledPayload). */
+class IntuneErrApp extends App {
+  private readonly unhandledLog: Logger;
+
+  constructor(options: AppOptions, log: Logger) {
+    super(options);
+    this.unhandledLog = log;
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    const unhandled = unhandledPayload(event.body);
+    if (unhandled === undefined) return super.processEvent(event);
+    await event.ack(unhandled.response);
+    this.unhandledLog.info({ kind: unhandled.kind }, 'payload the app does not handle; acknowledged');
+  }
+}
+
 export function createSlackApp({
   config,
   catalog,
@@ -118,14 +136,17 @@ export function createSlackApp({
       // Listeners that never ack would hold Slack's request; Slack gives up after 3 s anyway.
       unhandledRequestTimeoutMillis: 3001,
     });
-  const app = new App({
-    token: config.slackBotToken,
-    receiver: chosen,
-    logger: bolt,
-    clientOptions: webApiOptions(config.slackApiUrl, clientOptions),
-    // Known from start-up's auth.test: Bolt then asks Slack nothing before the first answer.
-    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
-  });
+  const app = new IntuneErrApp(
+    {
+      token: config.slackBotToken,
+      receiver: chosen,
+      logger: bolt,
+      clientOptions: webApiOptions(config.slackApiUrl, clientOptions),
+      // Known from start-up's auth.test: Bolt then asks Slack nothing before the first answer.
+      ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
+    },
+    slackLog,
+  );
   const deps: SlackDeps = {
     config,
     catalog,

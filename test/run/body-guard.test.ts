@@ -18,15 +18,20 @@ afterEach(async () => {
 async function start() {
   const { log, lines } = captureLog();
   const reached: { url: string | undefined; rawBody: Buffer | undefined }[] = [];
-  const health = createHealthServer(
-    guardBodies(
-      (req, res) => {
-        reached.push({ url: req.url, rawBody: (req as IncomingMessage & { rawBody?: Buffer }).rawBody });
-        res.writeHead(200).end();
-      },
-      { limit: LIMIT, signingSecret: SIGNING_SECRET, log },
-    ),
-  );
+  const health = createHealthServer([
+    {
+      path: '/slack/events',
+      // GET too, to show the guard leaves other methods alone.
+      methods: ['POST', 'GET'],
+      handler: guardBodies(
+        (req, res) => {
+          reached.push({ url: req.url, rawBody: (req as IncomingMessage & { rawBody?: Buffer }).rawBody });
+          res.writeHead(200).end();
+        },
+        { limit: LIMIT, signingSecret: SIGNING_SECRET, log },
+      ),
+    },
+  ]);
   servers.push(health);
   const { port } = await health.listen(0, '127.0.0.1');
   return { port, reached, lines };
