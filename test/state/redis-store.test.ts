@@ -4,7 +4,7 @@ import { StateStoreError } from '../../src/errors.js';
 import { connectRedisStore, type RedisStateStore } from '../../src/state/redis-store.js';
 import { threadKey } from '../../src/state/state-store.js';
 import { captureLog } from '../support/capture-log.js';
-import { freePort, type RedisServer, startRedis } from '../support/redis-server.js';
+import { freePort, INSTALL_REDIS, type RedisServer, startRedis } from '../support/redis-server.js';
 
 const PASSWORD = 'hunter2-but-longer';
 
@@ -110,5 +110,12 @@ describe('the Redis store', () => {
     expect(await raw.exists('slow:event:after')).toBe(1);
     // The claim it took from memory still counts once Redis answers again.
     expect(await store.claimOnce('event', 'during', 60_000)).toBe(false);
+  });
+
+  it('fails at once with the install command where redis-server is missing (the tests never skip)', async () => {
+    const error = await startRedis({ command: 'redis-server-that-is-not-installed' }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toContain(INSTALL_REDIS);
   });
 });

@@ -23,8 +23,11 @@ export interface RedisServer {
  * directory, gone when the test is done. Without redis-server installed it throws at once with
  * the command that installs it (the Redis tests must not quietly skip).
  */
-export async function startRedis(options: { password?: string } = {}): Promise<RedisServer> {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+export async function startRedis(
+  options: { password?: string /** For the test of this very message. */; command?: string } = {},
+): Promise<RedisServer> {
+  const command = options.command ?? 'redis-server';
+  const probe = spawnSync(command, ['--version'], { encoding: 'utf8' });
   if (probe.error !== undefined || probe.status !== 0) {
     throw new Error(
       `redis-server is not installed; the Redis tests need it. Install it with:\n  ${INSTALL_REDIS}`,
@@ -48,7 +51,7 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const started = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     await new Promise<void>((resolve, reject) => {
       let output = '';
