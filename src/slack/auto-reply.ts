@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { type Answer, answerMessage } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
+import { threadKey } from '../state/state-store.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
-import { quietReason } from './quiet-rules.js';
+import { EVENT_DEDUPE_TTL_MS, quietReason } from './quiet-rules.js';
 
 /**
  * Someone pasted a known code in a channel the bot is in: a short reply in that
@@ -29,30 +30,41 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     const threadTs = message.thread_ts ?? message.ts;
     const found = answerMessage(deps.catalog, message.text ?? '');
     // Only rows of the Intune table earn an unasked-for reply; an unknown hex number is not ours to explain.
-    const fresh = found.items.filter(
-      (item) =>
-        item.kind === 'intune' && !deps.cooldown.isCooling(message.channel, threadTs, item.entry.code),
+    const known = found.items.filter((item) => item.kind === 'intune');
+    const quiet = (why: string) => deps.log.debug({ surface: 'auto-reply', quiet: why }, 'staying quiet');
+    if (known.length === 0) {
+      if (found.items.length > 0) quiet('cooldown-or-unknown');
+      return;
+    }
+    // One answer per message, even when its twin event reached another replica.
+    if (!(await deps.state.claimOnce('message', `${message.channel}:${message.ts}`, EVENT_DEDUPE_TTL_MS))) {
+      quiet('answered-elsewhere');
+      return;
+    }
+    // Claim the codes before sending (atomically, across replicas), so a burst of pastes in one
+    // thread cannot race to a double reply.
+    const thread = threadKey(message.channel, threadTs);
+    const claimed = new Set(
+      await deps.state.claimCodes(thread, [...new Set(known.map(codeOf))], deps.config.autoReplyCooldownMs),
     );
+    const fresh = known.filter((item) => claimed.has(codeOf(item)));
     if (fresh.length === 0) {
-      if (found.items.length > 0)
-        deps.log.debug({ surface: 'auto-reply', quiet: 'cooldown-or-unknown' }, 'staying quiet');
+      quiet('cooldown-or-unknown');
       return;
     }
     const answer: Answer = { ...found, items: fresh };
-    // Claim the codes before sending, so a burst of pastes in one thread cannot race to a double reply.
-    deps.cooldown.remember(message.channel, threadTs, fresh.map(codeOf));
     const locale = await readerLocale(deps, client, message.user);
     const options = { locale, surface: 'auto-reply' as const, dismissible: true };
     const { message: reply, shown } = renderCounted(deps.catalog, answer, options);
     // Codes cut by "…and N more" were not explained: a later paste of one of them earns a reply.
-    deps.cooldown.forget(message.channel, threadTs, fresh.slice(shown).map(codeOf));
+    await deps.state.release(thread, fresh.slice(shown).map(codeOf));
     await deps.outbox.post(client, {
       channel: message.channel,
       threadTs,
       message: reply,
       plain: () => renderPlain(deps.catalog, answer, options),
       // Nobody got the explanation: the next paste of these codes in this thread must get it.
-      onNotSent: () => deps.cooldown.forget(message.channel, threadTs, fresh.slice(0, shown).map(codeOf)),
+      onNotSent: () => void deps.state.release(thread, fresh.slice(0, shown).map(codeOf)),
     });
     logLookup(deps, 'auto-reply', answer, locale, started);
   });

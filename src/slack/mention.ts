@@ -2,7 +2,9 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { renderCounted, renderPlain } from '../render/blocks.js';
+import { threadKey } from '../state/state-store.js';
 import { codeOf, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
 import { obeyRateLimits } from './rate-limit.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
@@ -14,6 +16,11 @@ const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 export function registerMention(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context }) => {
     const started = performance.now();
+    // One answer per message, even when its twin event (another event id) reached another replica.
+    if (!(await deps.state.claimOnce('message', `${event.channel}:${event.ts}`, EVENT_DEDUPE_TTL_MS))) {
+      deps.log.debug({ surface: 'mention', quiet: 'answered-elsewhere' }, 'staying quiet');
+      return;
+    }
     const threadTs = event.thread_ts ?? event.ts;
     // Looked up beside the thread read, and awaited only once the codes are claimed below.
     const reader = readerLocale(deps, client, event.user);
@@ -26,20 +33,28 @@ export function registerMention(app: App, deps: SlackDeps): void {
     // Auto-reply must not explain these again in this thread. Claimed before the locale lookup and
     // the send, so a paste of the same code while this answer is on its way draws no second one
     // (codes found by reading the thread can only be claimed once the read is back).
-    deps.cooldown.remember(event.channel, threadTs, answer.items.map(codeOf));
+    // Only what this mention claimed is its to give back; a code auto-reply holds stays held.
+    const thread = threadKey(event.channel, threadTs);
+    const claimed = new Set(
+      await deps.state.claimCodes(
+        thread,
+        [...new Set(answer.items.map(codeOf))],
+        deps.config.autoReplyCooldownMs,
+      ),
+    );
+    const ours = (items: Answer['items']) => items.map(codeOf).filter((code) => claimed.has(code));
     const locale = await reader;
     const options = { locale, surface: 'mention' as const };
     const { message, shown } = renderCounted(deps.catalog, answer, options);
     // Codes cut by "…and N more" were not explained: auto-reply may still answer them here.
-    deps.cooldown.forget(event.channel, threadTs, answer.items.slice(shown).map(codeOf));
+    await deps.state.release(thread, ours(answer.items.slice(shown)));
     await deps.outbox.post(client, {
       channel: event.channel,
       threadTs,
       message,
       plain: () => renderPlain(deps.catalog, answer, options),
       // Nobody got the explanation: auto-reply may give it for the next paste in this thread.
-      onNotSent: () =>
-        deps.cooldown.forget(event.channel, threadTs, answer.items.slice(0, shown).map(codeOf)),
+      onNotSent: () => void deps.state.release(thread, ours(answer.items.slice(0, shown))),
     });
     logLookup(deps, 'mention', answer, locale, started);
   });

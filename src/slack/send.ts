@@ -19,6 +19,12 @@ export interface OutboxOptions {
    * logged: a flood spread over many channels is bounded too, not only one in a single channel.
    */
   maxQueuedTotal?: number;
+  /**
+   * Replicas sharing state: takes the channel's next send slot across every replica and returns 0,
+   * or the milliseconds until it may be free (StateStore.reservePace). Unset: this process alone
+   * sends to its channels, and its own queue's pace is enough.
+   */
+  sharedPace?: (channel: string) => Promise<number>;
 }
 
 export interface PostArgs {
@@ -75,6 +81,7 @@ export class Outbox {
   private readonly interval: number;
   private readonly maxQueued: number;
   private readonly maxTotal: number;
+  private readonly sharedPace: ((channel: string) => Promise<number>) | undefined;
   private total = 0;
   private refusedCount = 0;
   private drained: (() => void)[] = [];
@@ -84,7 +91,9 @@ export class Outbox {
     perChannelIntervalMs = 1000,
     maxQueuedPerChannel = 500,
     maxQueuedTotal = 10_000,
+    sharedPace,
   }: OutboxOptions) {
+    this.sharedPace = sharedPace;
     this.log = log;
     this.interval = perChannelIntervalMs;
     this.maxQueued = maxQueuedPerChannel;
@@ -137,6 +146,14 @@ export class Outbox {
   /** Messages refused so far because a backlog was full (each one also logged). */
   get refused(): number {
     return this.refusedCount;
+  }
+
+  /** Waits for the channel's shared send slot, when replicas share one. */
+  private async turn(channel: string): Promise<void> {
+    if (!this.sharedPace) return;
+    for (let wait = await this.sharedPace(channel); wait > 0; wait = await this.sharedPace(channel)) {
+      await pause(wait);
+    }
   }
 
   private async withShrink<T>(args: PostArgs, send: (m: SlackMessage) => Promise<T>): Promise<T> {
@@ -196,7 +213,9 @@ export class Outbox {
           // A 429 holds this channel for as long as Slack says; other channels carry on.
           const waited = (ms: number) =>
             this.log.warn({ channel, method, ms }, 'rate limited by Slack; waiting before retrying');
-          await obeyRateLimits(task, waited).then(resolve, reject);
+          await this.turn(channel)
+            .then(() => obeyRateLimits(task, waited))
+            .then(resolve, reject);
           if (this.interval > 0) await pause(this.interval);
         });
       });

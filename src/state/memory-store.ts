@@ -19,6 +19,8 @@ export const MEMORY_LIMITS: Readonly<Record<ClaimSpace | CacheSpace | 'cooldown'
 export interface MemoryStoreOptions {
   limits?: Partial<typeof MEMORY_LIMITS>;
   paceIntervalMs?: number;
+  /** For tests that move time: the clock the TTLs are read by, in milliseconds. */
+  now?: () => number;
 }
 
 type Space = keyof typeof MEMORY_LIMITS;
@@ -33,9 +35,11 @@ export class MemoryStateStore implements StateStore {
   private readonly limits: typeof MEMORY_LIMITS;
   private readonly caches = new Map<Space, LRUCache<string, string>>();
   private readonly pace: RateLimiterMemory;
+  private readonly now: (() => number) | undefined;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.limits = { ...MEMORY_LIMITS, ...options.limits };
+    this.now = options.now;
     this.pace = new RateLimiterMemory({
       points: 1,
       duration: (options.paceIntervalMs ?? PACE_INTERVAL_MS) / 1000,
@@ -98,7 +102,11 @@ export class MemoryStateStore implements StateStore {
   private space(space: Space): LRUCache<string, string> {
     let cache = this.caches.get(space);
     if (!cache) {
-      cache = new LRUCache<string, string>({ max: this.limits[space] });
+      cache = new LRUCache<string, string>({
+        max: this.limits[space],
+        // A test clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
+        ...(this.now ? { perf: { now: this.now }, ttlResolution: 0 } : {}),
+      });
       this.caches.set(space, cache);
     }
     return cache;

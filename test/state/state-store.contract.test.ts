@@ -97,6 +97,9 @@ describe.each(subjects)('the $name store', (subject) => {
       '0x80CF6008',
     ]);
     expect(await store.claimCodes(thread, [], 60_000)).toEqual([]);
+    // Keys whose parts run together stay apart.
+    expect(await store.claimCodes(threadKey('C1', '1700000000.000100'), ['X'], 60_000)).toEqual(['X']);
+    expect(await store.claimCodes(threadKey('C11', '700000000.000100'), ['X'], 60_000)).toEqual(['X']);
   });
 
   it('frees released codes for the next paste, and only those, in that thread only', async () => {
