@@ -16,6 +16,11 @@ export const MAX_CONNECTIONS = 256;
 export interface HealthServerOptions {
   /** Default MAX_CONNECTIONS. */
   maxConnections?: number;
+  /**
+   * The shared state's health (replicas on Redis): reported as `"state"`. Degraded is still a 200,
+   * so a load balancer does not take every replica out at once while Redis is away.
+   */
+  state?: () => 'ok' | 'degraded';
 }
 
 export interface HealthServer {
@@ -48,7 +53,8 @@ export function createHealthServer(next?: RequestHandler, options: HealthServerO
         return;
       }
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: ready }));
+      const body = options.state ? { ok: ready, state: options.state() } : { ok: ready };
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
       return;
     }
     if (next) next(req, res);

@@ -5,6 +5,8 @@ import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
 import { BODY_LIMIT_BYTES, createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
 import type { OutboxOptions } from '../slack/send.js';
+import { createStateStore } from '../state/create-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 import { guardBodies } from './body-guard.js';
 import { checkBotToken } from './check-bot-token.js';
 import { createHealthServer } from './health-server.js';
@@ -33,10 +35,25 @@ export interface StartBotOptions {
   outbox?: Partial<Omit<OutboxOptions, 'log'>>;
   /** Extra Web API client options (tests shorten the timeout). */
   clientOptions?: WebClientOptions;
+  /** The state store; default the one REDIS_URL asks for (memory when unset). Closed on stop. */
+  state?: StateStore;
 }
 
-/** Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. */
-export async function startBot({
+/**
+ * Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. The state
+ * store comes first: an unreachable REDIS_URL stops start-up at once, naming it.
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const state = options.state ?? (await createStateStore(options.config, options.log));
+  try {
+    return await startWith({ ...options, state });
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+}
+
+async function startWith({
   config,
   catalog,
   log,
@@ -44,7 +61,8 @@ export async function startBot({
   perChannelIntervalMs,
   outbox: outboxOptions,
   clientOptions,
-}: StartBotOptions): Promise<RunningBot> {
+  state,
+}: StartBotOptions & { state: StateStore }): Promise<RunningBot> {
   const outbox = {
     ...outboxOptions,
     ...(perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs }),
@@ -67,6 +85,7 @@ export async function startBot({
     log,
     outbox,
     identity,
+    state,
     ...(receiver ? { receiver } : {}),
     ...(clientOptions ? { clientOptions } : {}),
   });
@@ -77,12 +96,19 @@ export async function startBot({
   const signingSecret = config.slackSigningSecret ?? '';
   const replayGuard =
     mode === 'http'
-      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, { log: httpLog, signingSecret })
+      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, {
+          log: httpLog,
+          signingSecret,
+          // Replicas on Redis: a replay sent to another replica is refused too.
+          ...(state.kind === 'redis'
+            ? { shared: (signature: string, ttlMs: number) => state.claimOnce('signature', signature, ttlMs) }
+            : {}),
+        })
       : undefined;
   const handler = replayGuard
     ? guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog })
     : undefined;
-  const http = createHealthServer(handler);
+  const http = createHealthServer(handler, state.kind === 'redis' ? { state: () => state.state } : {});
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);
@@ -109,6 +135,7 @@ export async function startBot({
       // arriving is in flight only once its connection is done; then the listeners and sends.
       await closing;
       await slack.drain();
+      await state.close();
     },
   };
 }

@@ -139,7 +139,7 @@ export function createSlackApp({
     outbox: new Outbox({
       log: slackLog,
       // Replicas on Redis share each channel's pace; one process paces its own queues, as before.
-      ...(state.kind === 'redis' ? { sharedPace: (channel: string) => state.reservePace(channel) } : {}),
+      ...(state.kind === 'redis' ? { sharedPace: state } : {}),
       ...outbox,
     }),
     state,

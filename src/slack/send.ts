@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
+import type { StateStore } from '../state/state-store.js';
 import { obeyRateLimits } from './rate-limit.js';
 
 export interface OutboxOptions {
@@ -20,11 +21,11 @@ export interface OutboxOptions {
    */
   maxQueuedTotal?: number;
   /**
-   * Replicas sharing state: takes the channel's next send slot across every replica and returns 0,
-   * or the milliseconds until it may be free (StateStore.reservePace). Unset: this process alone
-   * sends to its channels, and its own queue's pace is enough.
+   * Replicas sharing state: each send first takes the channel's slot across every replica
+   * (waiting while another replica holds it) and holds it for the interval once done. Unset: this
+   * process alone sends to its channels, and its own queue's pace is enough.
    */
-  sharedPace?: (channel: string) => Promise<number>;
+  sharedPace?: Pick<StateStore, 'reservePace' | 'holdPace'>;
 }
 
 export interface PostArgs {
@@ -81,7 +82,7 @@ export class Outbox {
   private readonly interval: number;
   private readonly maxQueued: number;
   private readonly maxTotal: number;
-  private readonly sharedPace: ((channel: string) => Promise<number>) | undefined;
+  private readonly sharedPace: Pick<StateStore, 'reservePace' | 'holdPace'> | undefined;
   private total = 0;
   private refusedCount = 0;
   private drained: (() => void)[] = [];
@@ -150,8 +151,9 @@ export class Outbox {
 
   /** Waits for the channel's shared send slot, when replicas share one. */
   private async turn(channel: string): Promise<void> {
-    if (!this.sharedPace) return;
-    for (let wait = await this.sharedPace(channel); wait > 0; wait = await this.sharedPace(channel)) {
+    const pace = this.sharedPace;
+    if (!pace) return;
+    for (let wait = await pace.reservePace(channel); wait > 0; wait = await pace.reservePace(channel)) {
       await pause(wait);
     }
   }
@@ -216,6 +218,9 @@ export class Outbox {
           await this.turn(channel)
             .then(() => obeyRateLimits(task, waited))
             .then(resolve, reject);
+          await this.sharedPace?.holdPace(channel).catch((error: unknown) => {
+            this.log.warn({ channel, err: error }, 'could not hold the shared channel pace');
+          });
           if (this.interval > 0) await pause(this.interval);
         });
       });

@@ -36,14 +36,13 @@ export class MemoryStateStore implements StateStore {
   private readonly caches = new Map<Space, LRUCache<string, string>>();
   private readonly pace: RateLimiterMemory;
   private readonly now: (() => number) | undefined;
+  private readonly paceSeconds: number;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.limits = { ...MEMORY_LIMITS, ...options.limits };
     this.now = options.now;
-    this.pace = new RateLimiterMemory({
-      points: 1,
-      duration: (options.paceIntervalMs ?? PACE_INTERVAL_MS) / 1000,
-    });
+    this.paceSeconds = (options.paceIntervalMs ?? PACE_INTERVAL_MS) / 1000;
+    this.pace = new RateLimiterMemory({ points: 1, duration: this.paceSeconds });
   }
 
   async claimOnce(space: ClaimSpace, id: string, ttlMs: number): Promise<boolean> {
@@ -75,6 +74,10 @@ export class MemoryStateStore implements StateStore {
       if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
       throw refused;
     }
+  }
+
+  async holdPace(channel: string): Promise<void> {
+    await this.pace.block(channel, this.paceSeconds);
   }
 
   async close(): Promise<void> {

@@ -85,6 +85,7 @@ export class RedisStateStore implements StateStore {
   private readonly pace: RateLimiterRedis;
   private readonly commandTimeoutMs: number;
   private readonly warnEveryMs: number;
+  private readonly paceSeconds: number;
   private failing = false;
   private lastWarnAt = Number.NEGATIVE_INFINITY;
   private unwarned = 0;
@@ -101,13 +102,14 @@ export class RedisStateStore implements StateStore {
     this.local = new MemoryStateStore({ ...options.fallback, paceIntervalMs });
     this.commandTimeoutMs = options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS;
     this.warnEveryMs = options.warnEveryMs ?? DEGRADED_WARN_EVERY_MS;
+    this.paceSeconds = paceIntervalMs / 1000;
     this.pace = new RateLimiterRedis({
       storeClient: client,
       useRedisPackage: true,
       rejectIfRedisNotReady: true,
       keyPrefix: `${options.prefix}pace`,
       points: 1,
-      duration: paceIntervalMs / 1000,
+      duration: this.paceSeconds,
     });
     client.on('error', (error: unknown) => {
       if (!this.closed) this.degrade(error);
@@ -195,6 +197,15 @@ export class RedisStateStore implements StateStore {
         }
       },
       () => this.local.reservePace(channel),
+    );
+  }
+
+  async holdPace(channel: string): Promise<void> {
+    await this.use(
+      async () => {
+        await this.pace.block(channel, this.paceSeconds);
+      },
+      () => this.local.holdPace(channel),
     );
   }
 

@@ -49,6 +49,12 @@ export interface StateStore {
    */
   reservePace(channel: string): Promise<number>;
 
+  /**
+   * Marks the channel's slot taken for a whole interval from now; called when a send ends, so the
+   * next one (on any replica) starts at least an interval after it, however long this one took.
+   */
+  holdPace(channel: string): Promise<void>;
+
   /** Lets go of connections and timers. */
   close(): Promise<void>;
 }

@@ -157,6 +157,15 @@ describe.each(subjects)('the $name store', (subject) => {
     expect(await store.reservePace('C1')).toBeGreaterThan(0);
   });
 
+  it('holds a channel’s slot for a whole interval from the end of a send, for every replica', async () => {
+    const { store, peer: other } = await subject.open();
+    await store.holdPace('C9');
+    const wait = await other.reservePace('C9');
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(PACE_INTERVAL_MS);
+    expect(await other.reservePace('C10')).toBe(0);
+  });
+
   it('reports its state as ok while its backing store answers', async () => {
     const { store } = await subject.open();
     expect(store.state).toBe('ok');
