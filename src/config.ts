@@ -30,6 +30,10 @@ export interface Config {
   dataDir: string;
   /** The outbound proxy to Slack (Web API, response_urls, Socket Mode); undefined: connect directly. */
   proxy: ProxyConfig | undefined;
+  /** redis:// or rediss:// URL of the state shared by replicas; unset: each process keeps its own. Holds a password: never log it. */
+  redisUrl: string | undefined;
+  /** Put in front of every Redis key. */
+  redisPrefix: string;
 }
 
 /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY (each also in lower case, which wins, as curl reads them). */
@@ -156,6 +160,26 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     httpsProxy === undefined && httpProxy === undefined
       ? undefined
       : { httpsProxy, httpProxy, noProxy: text('no_proxy') ?? text('NO_PROXY') ?? '' };
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined) {
+    // Never echo the value: it may carry the Redis password.
+    if (!URL.canParse(redisUrl) || !/^rediss?:$/.test(new URL(redisUrl).protocol)) {
+      errors.push(
+        new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL such as redis://redis:6379'),
+      );
+    } else if (new URL(redisUrl).hostname === '') {
+      errors.push(new ConfigError('REDIS_URL', 'must name the Redis host, as in redis://redis:6379'));
+    }
+  }
+  const redisPrefix = text('REDIS_PREFIX') ?? 'intune-err:';
+  if (!/^[\w.:-]{1,64}$/.test(redisPrefix)) {
+    errors.push(
+      new ConfigError(
+        'REDIS_PREFIX',
+        `must be 1 to 64 letters, digits, "_", "-", "." or ":", got "${redisPrefix.slice(0, 80)}"`,
+      ),
+    );
+  }
 
   const config: Config = {
     slackBotToken: token('SLACK_BOT_TOKEN', 'xoxb-'),
@@ -171,6 +195,8 @@ function read(env: NodeJS.ProcessEnv, scope: 'all' | 'cli'): Config {
     autoReplyCooldownMs: integer('AUTO_REPLY_COOLDOWN_SECONDS', 3600, 0, 7 * 24 * 3600) * 1000,
     dataDir: text('DATA_DIR') ?? DEFAULT_DATA_DIR,
     proxy,
+    redisUrl,
+    redisPrefix,
   };
   const relevant = scope === 'all' ? errors : errors.filter((e) => CLI_VARIABLES.has(e.variable));
   if (relevant.length > 0) throw new ConfigErrors(relevant);

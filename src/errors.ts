@@ -6,7 +6,8 @@ export type IntuneErrCode =
   | 'INTUNE_ERR_CONFIG'
   | 'INTUNE_ERR_DATA'
   | 'INTUNE_ERR_USAGE'
-  | 'INTUNE_ERR_SLACK_API';
+  | 'INTUNE_ERR_SLACK_API'
+  | 'INTUNE_ERR_STATE';
 
 export class IntuneErrError extends Error {
   readonly code: IntuneErrCode;
@@ -53,5 +54,14 @@ export class DataError extends IntuneErrError {
 export class UsageError extends IntuneErrError {
   constructor(message: string) {
     super('INTUNE_ERR_USAGE', message);
+  }
+}
+
+/** The shared state store (Redis) cannot be used at start-up; `variable` names the setting to check. */
+export class StateStoreError extends IntuneErrError {
+  readonly variable: string;
+  constructor(variable: string, message: string, options?: { cause?: unknown }) {
+    super('INTUNE_ERR_STATE', `${variable}: ${message}`, options);
+    this.variable = variable;
   }
 }

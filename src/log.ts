@@ -8,6 +8,8 @@ export type { Logger };
 // Slack token shapes (bot, user, app-level, config, refresh) and Bearer headers.
 const TOKEN_PATTERN = /\b(?:xox[abeoprs]|xapp)-[0-9A-Za-z-]{6,}|\bBearer\s+[0-9A-Za-z._~+/-]{8,}=*/g;
 const REDACTED = '[redacted]';
+// The user name and password in a URL (REDIS_URL: redis://:password@host:6379).
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi;
 // Keys whose values are secret whatever they look like.
 const SECRET_KEYS = /token|secret|authorization|signature|password|cookie/i;
 
@@ -23,7 +25,7 @@ export interface LoggerOptions {
 /** Returns a copy of `value` with tokens and the given secrets replaced, at any depth. */
 export function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') {
-    let out = value.replace(TOKEN_PATTERN, REDACTED);
+    let out = value.replace(TOKEN_PATTERN, REDACTED).replace(URL_CREDENTIALS, `$1${REDACTED}@`);
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }

@@ -99,6 +99,31 @@ describe('readConfig', () => {
     expect(error.message).not.toContain(value);
   });
 
+  it('keeps state in memory unless REDIS_URL is set, with the default key prefix', () => {
+    expect(readConfig({})).toMatchObject({ redisUrl: undefined, redisPrefix: 'intune-err:' });
+  });
+
+  it('reads REDIS_URL (redis:// or rediss:// with a password) and REDIS_PREFIX', () => {
+    expect(
+      readConfig({ REDIS_URL: 'rediss://:s3cret-pass@redis.example:6380/2', REDIS_PREFIX: 'bot-prod:' }),
+    ).toMatchObject({ redisUrl: 'rediss://:s3cret-pass@redis.example:6380/2', redisPrefix: 'bot-prod:' });
+    expect(readConfig({ REDIS_URL: 'redis://redis:6379' }).redisUrl).toBe('redis://redis:6379');
+  });
+
+  it('refuses a REDIS_URL that is not a redis URL, naming it without echoing the password', () => {
+    for (const url of ['http://:s3cret-pass@redis:6379', 'redis.example:6379', 'not a url s3cret-pass']) {
+      const error = configErrors(() => readConfig({ REDIS_URL: url }));
+      expect(error.variables).toEqual(['REDIS_URL']);
+      expect(error.message).not.toContain('s3cret-pass');
+    }
+  });
+
+  it('refuses a REDIS_PREFIX with spaces or wildcards', () => {
+    for (const prefix of ['my bot:', 'bot*', 'x'.repeat(65)]) {
+      expect(configErrors(() => readConfig({ REDIS_PREFIX: prefix })).variables).toEqual(['REDIS_PREFIX']);
+    }
+  });
+
   it('names every bad variable at once, without echoing a token', () => {
     const error = configErrors(() =>
       readConfig({

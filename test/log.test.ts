@@ -34,6 +34,19 @@ describe('createLogger', () => {
     expect(lines).toHaveLength(4);
   });
 
+  it('never writes the password of a URL, such as REDIS_URL', () => {
+    const { lines, destination } = captureLines();
+    const log = createLogger({ destination });
+    log.warn(
+      { url: 'rediss://default:s3cret-pass@redis.example:6380' },
+      'cannot reach redis://:s3cret-pass@r:6379',
+    );
+    log.error({ err: new Error('connect to redis://user:s3cret-pass@r failed') }, 'failed');
+    const output = lines.join('');
+    expect(output).not.toContain('s3cret-pass');
+    expect(output).toContain('rediss://[redacted]@redis.example:6380');
+  });
+
   it('bridges Bolt log calls to the same logger', () => {
     const { lines, destination } = captureLines();
     boltLogger(createLogger({ destination, level: 'debug' })).info('socket connected', 42);

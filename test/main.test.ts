@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './support/fake-slack.js';
 import { FakeSocketMode } from './support/fake-socket-mode.js';
+import { freePort } from './support/redis-server.js';
 import { postEvent, SIGNING_SECRET } from './support/sign.js';
 import { messageEvent } from './support/slack-events.js';
 import { BOT_TOKEN } from './support/start-app.js';
@@ -146,6 +147,21 @@ afterAll(() => {
 });
 
 describe('node dist/main.js: start-up failures', () => {
+  it('with an unreachable REDIS_URL, exits 1 at once naming REDIS_URL, never its password', async () => {
+    const port = await freePort();
+    const bot = startProcess({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      REDIS_URL: `redis://:s3cret-redis-pass@127.0.0.1:${port}`,
+    });
+    const exit = await bot.exited;
+    expect(exit.code).toBe(1);
+    expect(bot.stderr()).toContain('intune-err cannot start');
+    expect(bot.stderr()).toContain(`REDIS_URL: cannot use Redis at redis://127.0.0.1:${port}`);
+    expect(bot.stderr() + bot.stdout.join('')).not.toContain('s3cret-redis-pass');
+  });
+
   it('with no Slack variables and no terminal, exits 1 at once naming SLACK_BOT_TOKEN and pointing to the README', async () => {
     const bot = startProcess({});
     bot.child.stdin?.end();

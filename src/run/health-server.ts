@@ -28,6 +28,11 @@ export interface HealthServerOptions {
   maxConnections?: number;
   /** Where a request the server could not handle, or a malformed one, is noted. */
   log?: Logger;
+  /**
+   * The shared state's health (replicas on Redis): reported as `"state"`. Degraded is still a 200,
+   * so a load balancer does not take every replica out at once while Redis is away.
+   */
+  state?: () => 'ok' | 'degraded';
 }
 
 export interface HealthServer {
@@ -58,7 +63,8 @@ export function createHealthServer(
     methods: ['GET', 'HEAD'],
     handler: (req, res) => {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: ready }));
+      const body = options.state ? { ok: ready, state: options.state() } : { ok: ready };
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
     },
   };
   table.set(HEALTH_PATH, health);

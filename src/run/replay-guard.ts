@@ -17,6 +17,11 @@ export interface ReplayGuardOptions {
   marginSeconds?: number;
   /** For tests: the clock, in milliseconds. */
   now?: () => number;
+  /**
+   * Replicas sharing state: true for the first claim of a signature across all of them
+   * (StateStore.claimOnce), so a replay sent to another replica is refused too.
+   */
+  shared?: (signature: string, ttlMs: number) => Promise<boolean>;
 }
 
 export interface ReplayGuard {
@@ -88,7 +93,14 @@ export function guardReplays(next: RequestHandler, options: ReplayGuardOptions):
     // Remembered until Bolt itself would refuse the timestamp as stale (plus a margin for clock steps).
     const ttl = Math.max(1, (timestamp + MAX_SKEW_SECONDS) * 1000 - now() + marginMs);
     seen.set(signature, true, { ttl });
-    next(req, res);
+    if (!options.shared) {
+      next(req, res);
+      return;
+    }
+    options.shared(signature, ttl).then(
+      (first) => (first ? next(req, res) : refuse(res, 'replayed signature')),
+      () => next(req, res),
+    );
   };
 
   return {

@@ -5,6 +5,8 @@ import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
 import { BODY_LIMIT_BYTES, createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.js';
 import type { OutboxOptions } from '../slack/send.js';
+import { createStateStore } from '../state/create-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 import { guardBodies } from './body-guard.js';
 import { checkBotToken } from './check-bot-token.js';
 import { createHealthServer } from './health-server.js';
@@ -36,10 +38,25 @@ export interface StartBotOptions {
   clientOptions?: WebClientOptions;
   /** Socket Mode: the client's ping timeout, also its pause before reconnecting (tests shorten it). */
   socketPingTimeoutMs?: number;
+  /** The state store; default the one REDIS_URL asks for (memory when unset). Closed on stop. */
+  state?: StateStore;
 }
 
-/** Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. */
-export async function startBot({
+/**
+ * Starts the bot in HTTP or Socket Mode with /healthz on PORT; ready once it can answer. The state
+ * store comes first: an unreachable REDIS_URL stops start-up at once, naming it.
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const state = options.state ?? (await createStateStore(options.config, options.log));
+  try {
+    return await startWith({ ...options, state });
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+}
+
+async function startWith({
   config,
   catalog,
   log,
@@ -48,7 +65,8 @@ export async function startBot({
   outbox: outboxOptions,
   clientOptions,
   socketPingTimeoutMs,
-}: StartBotOptions): Promise<RunningBot> {
+  state,
+}: StartBotOptions & { state: StateStore }): Promise<RunningBot> {
   const outbox = {
     ...outboxOptions,
     ...(perChannelIntervalMs === undefined ? {} : { perChannelIntervalMs }),
@@ -83,6 +101,7 @@ export async function startBot({
     log,
     outbox,
     identity,
+    state,
     ...(receiver ? { receiver } : {}),
     ...(webClientOptions ? { clientOptions: webClientOptions } : {}),
   });
@@ -93,7 +112,14 @@ export async function startBot({
   const signingSecret = config.slackSigningSecret ?? '';
   const replayGuard =
     mode === 'http'
-      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, { log: httpLog, signingSecret })
+      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, {
+          log: httpLog,
+          signingSecret,
+          // Replicas on Redis: a replay sent to another replica is refused too.
+          ...(state.kind === 'redis'
+            ? { shared: (signature: string, ttlMs: number) => state.claimOnce('signature', signature, ttlMs) }
+            : {}),
+        })
       : undefined;
   const routes = replayGuard
     ? [
@@ -104,7 +130,10 @@ export async function startBot({
         },
       ]
     : [];
-  const http = createHealthServer(routes, { log: httpLog });
+  const http = createHealthServer(routes, {
+    log: httpLog,
+    ...(state.kind === 'redis' ? { state: () => state.state } : {}),
+  });
   const address = await http.listen(config.port, config.host);
   if (receiver) await slack.app.start();
   http.setReady(true);
@@ -131,6 +160,7 @@ export async function startBot({
       // arriving is in flight only once its connection is done; then the listeners and sends.
       await closing;
       await slack.drain();
+      await state.close();
     },
   };
 }

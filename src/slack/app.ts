@@ -3,12 +3,14 @@ import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import { boltLogger, type Logger } from '../log.js';
+import { MemoryStateStore } from '../state/memory-store.js';
+import type { StateStore } from '../state/state-store.js';
 import { registerActions } from './actions.js';
 import { registerAutoReply } from './auto-reply.js';
 import { registerCommand } from './command.js';
 import type { SlackDeps } from './deps.js';
 import { registerMention } from './mention.js';
-import { EventDeduper, ThreadCooldown } from './quiet-rules.js';
+import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
 import { isTimeout, Outbox, type OutboxOptions } from './send.js';
 import { registerShortcut } from './shortcut.js';
 import { unhandledPayload } from './unhandled-payloads.js';
@@ -73,6 +75,8 @@ export interface CreateSlackAppOptions {
   outbox?: Partial<Omit<OutboxOptions, 'log'>>;
   /** The bot's ids from auth.test, when the caller already checked the token; otherwise Bolt asks. */
   identity?: BotIdentity;
+  /** Where claims, cooldowns and locales live; default this process's memory. */
+  state?: StateStore;
 }
 
 export interface BotIdentity {
@@ -122,6 +126,7 @@ export function createSlackApp({
   clientOptions,
   outbox,
   identity,
+  state = new MemoryStateStore(),
 }: CreateSlackAppOptions): SlackApp {
   const slackLog = log.child({ component: 'slack' });
   const bolt = boltLogger(log);
@@ -151,16 +156,20 @@ export function createSlackApp({
     config,
     catalog,
     log: slackLog,
-    locales: new UserLocales({ log: slackLog }),
-    outbox: new Outbox({ log: slackLog, ...outbox }),
-    dedupe: new EventDeduper(),
-    cooldown: new ThreadCooldown(config.autoReplyCooldownMs),
+    locales: new UserLocales({ log: slackLog, state }),
+    outbox: new Outbox({
+      log: slackLog,
+      // Replicas on Redis share each channel's pace; one process paces its own queues, as before.
+      ...(state.kind === 'redis' ? { sharedPace: state } : {}),
+      ...outbox,
+    }),
+    state,
   };
 
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.dedupe.firstTime(eventId)) {
+    if (typeof eventId === 'string' && !(await state.claimOnce('event', eventId, EVENT_DEDUPE_TTL_MS))) {
       slackLog.info(
         { event_id: eventId, retry: context.retryNum, reason: context.retryReason },
         'duplicate event ignored',

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
-import { quietReason } from './quiet-rules.js';
+import { EVENT_DEDUPE_TTL_MS, quietReason } from './quiet-rules.js';
 import { replyInThread } from './thread-reply.js';
 
 /**
@@ -32,22 +32,21 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     // Only codes we can explain in words earn an unasked-for reply (AUTO_REPLY_SCOPE=intune: only
     // Intune table rows); a number we can merely decode is not worth interrupting people for.
     const earns = deps.config.autoReplyScope === 'intune' ? isIntuneTableItem : isExplained;
-    // A Windows Update code and its Intune twin share their words, and each answer names the
-    // other: once one is explained in a thread, so is the other.
-    const cooling = (code: string | undefined) =>
-      code !== undefined && deps.cooldown.isCooling(message.channel, threadTs, code);
-    const fresh = found.items.filter(
-      (item) => earns(item) && !cooling(item.code) && !cooling(item.record?.twin?.code),
-    );
-    if (fresh.length === 0) {
-      if (found.items.length > 0)
-        deps.log.debug({ surface: 'auto-reply', quiet: 'cooldown-or-unknown' }, 'staying quiet');
+    const explained = found.items.filter(earns);
+    const quiet = (why: string) => deps.log.debug({ surface: 'auto-reply', quiet: why }, 'staying quiet');
+    if (explained.length === 0) {
+      if (found.items.length > 0) quiet('not-explained');
+      return;
+    }
+    // One answer per message, even when its twin event (another event id) reached another replica.
+    if (!(await deps.state.claimOnce('message', `${message.channel}:${message.ts}`, EVENT_DEDUPE_TTL_MS))) {
+      quiet('answered-elsewhere');
       return;
     }
     await replyInThread(deps, client, {
       channel: message.channel,
       threadTs,
-      answer: { ...found, items: fresh },
+      answer: { ...found, items: explained },
       surface: 'auto-reply',
       locale: readerLocale(deps, client, message.user),
       dismissible: true,

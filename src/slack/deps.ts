@@ -5,7 +5,7 @@ import type { Catalog } from '../core/catalog/types.js';
 import type { Resolution } from '../core/resolve-code.js';
 import type { Logger } from '../log.js';
 import type { Surface } from '../render/blocks.js';
-import type { EventDeduper, ThreadCooldown } from './quiet-rules.js';
+import type { StateStore } from '../state/state-store.js';
 import type { Outbox } from './send.js';
 import type { UserLocales } from './user-locale.js';
 
@@ -16,8 +16,8 @@ export interface SlackDeps {
   log: Logger;
   locales: UserLocales;
   outbox: Outbox;
-  dedupe: EventDeduper;
-  cooldown: ThreadCooldown;
+  /** Event ids, message claims, thread cooldowns, locales: in memory, or shared by replicas on Redis. */
+  state: StateStore;
 }
 
 /** A cold users.info must never cost the slash command its 3-second window. */

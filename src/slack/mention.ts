@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
+import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
 import { obeyRateLimits } from './rate-limit.js';
 import { replyInThread } from './thread-reply.js';
 
@@ -15,6 +16,11 @@ const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 export function registerMention(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context }) => {
     const started = performance.now();
+    // One answer per message, even when its twin event (another event id) reached another replica.
+    if (!(await deps.state.claimOnce('message', `${event.channel}:${event.ts}`, EVENT_DEDUPE_TTL_MS))) {
+      deps.log.debug({ surface: 'mention', quiet: 'answered-elsewhere' }, 'staying quiet');
+      return;
+    }
     const threadTs = event.thread_ts ?? event.ts;
     // Looked up beside the thread read, and awaited only once the codes are claimed below.
     const reader = readerLocale(deps, client, event.user);

@@ -1,5 +1,3 @@
-import { LRUCache } from 'lru-cache';
-
 /** The parts of a Slack message event the quiet rules look at. */
 export interface MessageLike {
   subtype?: string;
@@ -41,59 +39,7 @@ export function quietReason(message: MessageLike, botUserId: string | undefined)
 }
 
 /**
- * Event ids remembered at most. Slack retries an event up to three times, the last about five
- * minutes after the first delivery, so an id must outlive five minutes of traffic: 200,000 ids
- * cover 5 minutes at about 660 events a second. Memory: about 110 bytes an id (lru-cache's
- * preallocated slots plus the id string), so roughly 9 MB from the start and 22 MB when full.
+ * Twice the span of Slack's retries (the last comes about five minutes after the first delivery),
+ * so a late retry still meets its id. How many ids memory keeps: MEMORY_LIMITS in src/state.
  */
-export const EVENT_DEDUPE_MAX = 200_000;
-/** Twice the span of Slack's retries, so a late retry still meets its id. */
 export const EVENT_DEDUPE_TTL_MS = 10 * 60 * 1000;
-
-/** Remembers event ids already handled, so Slack's retries are acknowledged but not answered twice. */
-export class EventDeduper {
-  private readonly seen: LRUCache<string, true>;
-  /** `now`: the clock in milliseconds, for tests that move time. */
-  constructor(max = EVENT_DEDUPE_MAX, ttlMs = EVENT_DEDUPE_TTL_MS, now?: () => number) {
-    this.seen = new LRUCache({
-      max,
-      ttl: ttlMs,
-      // A test clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
-      ...(now ? { perf: { now }, ttlResolution: 0 } : {}),
-    });
-  }
-  /** True the first time an id is seen. */
-  firstTime(eventId: string): boolean {
-    if (this.seen.has(eventId)) return false;
-    this.seen.set(eventId, true);
-    return true;
-  }
-  get size(): number {
-    return this.seen.size;
-  }
-}
-
-/** Which codes were already explained in which thread, for the cooldown window. */
-export class ThreadCooldown {
-  private readonly explained: LRUCache<string, true>;
-  /** `now` is the clock in milliseconds (tests move it instead of waiting). */
-  constructor(ttlMs: number, max = 50_000, now: () => number = () => performance.now()) {
-    this.explained = new LRUCache({ max, ttl: Math.max(1, ttlMs), perf: { now } });
-  }
-  private key(channel: string, threadTs: string, code: string): string {
-    return `${channel}\u0000${threadTs}\u0000${code}`;
-  }
-  isCooling(channel: string, threadTs: string, code: string): boolean {
-    return this.explained.has(this.key(channel, threadTs, code));
-  }
-  remember(channel: string, threadTs: string, codes: readonly string[]): void {
-    for (const code of codes) this.explained.set(this.key(channel, threadTs, code), true);
-  }
-  /** Takes back a claim: codes remembered before sending that the reply did not explain after all. */
-  forget(channel: string, threadTs: string, codes: readonly string[]): void {
-    for (const code of codes) this.explained.delete(this.key(channel, threadTs, code));
-  }
-  get size(): number {
-    return this.explained.size;
-  }
-}

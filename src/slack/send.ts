@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
+import type { StateStore } from '../state/state-store.js';
 import { obeyRateLimits } from './rate-limit.js';
 
 export interface OutboxOptions {
@@ -21,6 +22,12 @@ export interface OutboxOptions {
   maxQueuedTotal?: number;
   /** How a 429's Retry-After is waited out: a timer, unless a test injects a pause it controls. */
   waitForRetryAfter?: (ms: number) => Promise<unknown>;
+  /**
+   * Replicas sharing state: each send first takes the channel's slot across every replica
+   * (waiting while another replica holds it) and holds it for the interval once done. Unset: this
+   * process alone sends to its channels, and its own queue's pace is enough.
+   */
+  sharedPace?: Pick<StateStore, 'reservePace' | 'holdPace'>;
 }
 
 export interface PostArgs {
@@ -78,6 +85,7 @@ export class Outbox {
   private readonly maxQueued: number;
   private readonly maxTotal: number;
   private readonly waitForRetryAfter: ((ms: number) => Promise<unknown>) | undefined;
+  private readonly sharedPace: Pick<StateStore, 'reservePace' | 'holdPace'> | undefined;
   private total = 0;
   private refusedCount = 0;
   private drained: (() => void)[] = [];
@@ -88,7 +96,9 @@ export class Outbox {
     maxQueuedPerChannel = 500,
     maxQueuedTotal = 10_000,
     waitForRetryAfter,
+    sharedPace,
   }: OutboxOptions) {
+    this.sharedPace = sharedPace;
     this.log = log;
     this.interval = perChannelIntervalMs;
     this.maxQueued = maxQueuedPerChannel;
@@ -142,6 +152,15 @@ export class Outbox {
   /** Messages refused so far because a backlog was full (each one also logged). */
   get refused(): number {
     return this.refusedCount;
+  }
+
+  /** Waits for the channel's shared send slot, when replicas share one. */
+  private async turn(channel: string): Promise<void> {
+    const pace = this.sharedPace;
+    if (!pace) return;
+    for (let wait = await pace.reservePace(channel); wait > 0; wait = await pace.reservePace(channel)) {
+      await pause(wait);
+    }
   }
 
   private async withShrink<T>(args: PostArgs, send: (m: SlackMessage) => Promise<T>): Promise<T> {
@@ -201,7 +220,12 @@ export class Outbox {
           // A 429 holds this channel for as long as Slack says; other channels carry on.
           const waited = (ms: number) =>
             this.log.warn({ channel, method, ms }, 'rate limited by Slack; waiting before retrying');
-          await obeyRateLimits(task, waited, this.waitForRetryAfter).then(resolve, reject);
+          await this.turn(channel)
+            .then(() => obeyRateLimits(task, waited, this.waitForRetryAfter))
+            .then(resolve, reject);
+          await this.sharedPace?.holdPace(channel).catch((error: unknown) => {
+            this.log.warn({ channel, err: error }, 'could not hold the shared channel pace');
+          });
           if (this.interval > 0) await pause(this.interval);
         });
       });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MemoryStateStore } from '../../src/state/memory-store.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { postEvent } from '../support/sign.js';
 import { messageEvent } from '../support/slack-events.js';
@@ -85,9 +86,12 @@ describe('a flood of pasted codes in one channel', { timeout: 60_000 }, () => {
     const { deps } = t.bot.slack;
     expect(deps.outbox.channels).toBe(0);
     expect(deps.outbox.queued).toBe(0);
-    expect(deps.dedupe.size).toBe(300);
-    expect(deps.locales.size).toBe(50);
-    expect(deps.cooldown.size).toBe(300);
+    const state = deps.state as MemoryStateStore;
+    expect(state.kind).toBe('memory');
+    expect(state.size('event')).toBe(300);
+    expect(state.size('message')).toBe(300);
+    expect(state.size('locale')).toBe(50);
+    expect(state.size('cooldown')).toBe(300);
     expect(t.bot.replayGuard?.size).toBe(300);
     expect(new Set(t.slack.delivered().map((c) => c.args.thread_ts)).size).toBe(300);
   });

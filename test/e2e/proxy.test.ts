@@ -97,7 +97,8 @@ describe('HTTP mode behind a proxy', () => {
     expect(corporate.carried).toContain('POST /api/chat.postMessage');
     const logs = bot.rawLogs.join('\n');
     expect(logs).toContain('connecting to Slack through a proxy');
-    expect(logs).toContain('svc-intune');
+    // The proxy is named by host; what stands before the @ (user and password) is masked.
+    expect(logs).toContain(`127.0.0.1:${new URL(corporate.url()).port}`);
     for (const form of [PASSWORD, encodeURIComponent(PASSWORD)]) expect(logs).not.toContain(form);
   });
 

@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { EVENT_DEDUPE_MAX, EventDeduper, ThreadCooldown } from '../../src/slack/quiet-rules.js';
 import { Outbox, type OutboxOptions } from '../../src/slack/send.js';
 import { UserLocales } from '../../src/slack/user-locale.js';
+import { MEMORY_LIMITS, MemoryStateStore } from '../../src/state/memory-store.js';
 import { captureLog } from '../support/capture-log.js';
 
 interface Sent {
@@ -150,29 +150,10 @@ describe('bounded memory: far more distinct ids than any cap, through every stru
   /** The outbox has no cap of its own to pass: 20,000 channels is ten times the most it ever holds here. */
   const CHANNELS = 20_000;
 
-  it('EventDeduper stays at its cap, even N ids past it', () => {
-    const dedupe = new EventDeduper();
-    const total = EVENT_DEDUPE_MAX + N;
-    let first = 0;
-    for (let i = 0; i < total; i++) if (dedupe.firstTime(`Ev${i}`)) first++;
-    expect(first).toBe(total);
-    expect(dedupe.size).toBe(EVENT_DEDUPE_MAX);
-    // The most recent ids are still known as duplicates; the oldest were pushed out.
-    expect(dedupe.firstTime(`Ev${total - 1}`)).toBe(false);
-    expect(dedupe.firstTime(`Ev${total - EVENT_DEDUPE_MAX}`)).toBe(false);
-    expect(dedupe.firstTime('Ev0')).toBe(true);
-  });
-
-  it('ThreadCooldown stays at its cap', () => {
-    const cooldown = new ThreadCooldown(60 * 60 * 1000);
-    for (let i = 0; i < N; i++) cooldown.remember(`C${i % 97}`, `1764000000.${i}`, ['0x80CF6008']);
-    expect(cooldown.size).toBe(50_000);
-    expect(cooldown.isCooling(`C${(N - 1) % 97}`, `1764000000.${N - 1}`, '0x80CF6008')).toBe(true);
-  });
-
   it('UserLocales stays at its cap and keeps no pending lookups', async () => {
     const { log } = captureLog();
-    const locales = new UserLocales({ log });
+    const state = new MemoryStateStore();
+    const locales = new UserLocales({ log, state });
     const client = {
       users: {
         info: async ({ user }: { user: string }) => ({ ok: true, user: { id: user, locale: 'en-US' } }),
@@ -181,8 +162,8 @@ describe('bounded memory: far more distinct ids than any cap, through every stru
     for (let i = 0; i < N; i += 1000) {
       await Promise.all(Array.from({ length: 1000 }, (_, j) => locales.lookup(client, `U${i + j}`)));
     }
-    expect(locales.size).toBe(20_000);
-    expect((locales as unknown as { pending: Map<string, unknown> }).pending.size).toBe(0);
+    expect(state.size('locale')).toBe(MEMORY_LIMITS.locale);
+    expect(locales.inFlight).toBe(0);
   });
 
   it('Outbox forgets idle channels: no state per channel once sent', async () => {

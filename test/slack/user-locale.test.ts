@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { UserLocales } from '../../src/slack/user-locale.js';
+import { MemoryStateStore } from '../../src/state/memory-store.js';
 import { captureLog } from '../support/capture-log.js';
 
 type Answer = { locale?: string } | Error;
@@ -38,7 +39,7 @@ describe('UserLocales', () => {
     const locales = new UserLocales(captureLog());
     await locales.lookup(client, 'U1');
     expect(await locales.lookup(client, 'U1')).toBe('en-US');
-    expect(locales.cached('U1')).toBe('en-US');
+    expect(await locales.cached('U1')).toBe('en-US');
     expect(calls).toHaveLength(1);
   });
 
@@ -57,11 +58,12 @@ describe('UserLocales', () => {
 
   it('caches users Slack gives no locale, so they cost no further call', async () => {
     const { client, calls } = fakeUsers({ U1: {} });
-    const locales = new UserLocales(captureLog());
+    const state = new MemoryStateStore();
+    const locales = new UserLocales({ ...captureLog(), state });
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
     expect(await locales.lookup(client, 'U1')).toBeUndefined();
-    expect(locales.cached('U1')).toBeUndefined();
-    expect(locales.size).toBe(1);
+    expect(await locales.cached('U1')).toBeUndefined();
+    expect(state.size('locale')).toBe(1);
     expect(calls).toHaveLength(1);
   });
 
@@ -81,10 +83,10 @@ describe('UserLocales', () => {
     const { client, calls } = fakeUsers({ U1: { locale: 'sv-SE' } }, 80);
     const locales = new UserLocales(captureLog());
     expect(await locales.lookup(client, 'U1', 5)).toBeUndefined();
-    expect(locales.cached('U1')).toBeUndefined();
+    expect(await locales.cached('U1')).toBeUndefined();
     // The late answer lands in the cache: the next lookup needs no call and no wait.
     await new Promise((r) => setTimeout(r, 120));
-    expect(locales.cached('U1')).toBe('sv-SE');
+    expect(await locales.cached('U1')).toBe('sv-SE');
     expect(await locales.lookup(client, 'U1', 5)).toBe('sv-SE');
     expect(calls).toHaveLength(1);
   });
