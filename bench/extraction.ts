@@ -1,4 +1,4 @@
-import { answerMessage } from '../src/core/answer.js';
+import { answerMessage, itemsOf } from '../src/core/answer.js';
 import type { Catalog } from '../src/core/catalog/types.js';
 import { scanTokens } from '../src/core/extract-codes.js';
 import { ADVERSARIAL, codeHeavyLog } from './inputs.js';
@@ -60,7 +60,7 @@ export function benchExtraction(catalog: Catalog, budgetMs = 120): ExtractionRes
         answerNsPerChar: round(answer.nsPerCall / text.length, 2),
         scanNsPerChar: round(scan.nsPerCall / text.length, 2),
         naiveNsPerChar: round(slow.nsPerCall / text.length, 2),
-        codesFound: answerMessage(catalog, text).items.length,
+        codesFound: itemsOf(answerMessage(catalog, text)).length,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkDefaultLocale, matchLocale, readCliConfig } from '../config.js';
-import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
+import { type Answer, answerMessage, answerQuery, itemsOf } from '../core/answer.js';
 import { loadCatalog } from '../core/catalog/load-catalog.js';
 import type { Catalog } from '../core/catalog/types.js';
 import { IntuneErrError, UsageError } from '../errors.js';
@@ -201,22 +201,23 @@ function usageMessage(error: unknown): string | undefined {
 
 function allFound(answer: Answer): boolean {
   if (answer.kind === 'none') return false;
-  if (answer.kind === 'search') return (answer.search?.hits.length ?? 0) > 0;
-  return answer.items.every((item) => item.record !== undefined);
+  if (answer.kind === 'search') return answer.search.hits.length > 0;
+  return itemsOf(answer).every((item) => item.record !== undefined);
 }
 
 function toJson(catalog: Catalog, answer: Answer, query: string, locale: string) {
   return {
     query,
     locale,
-    results: answer.items.map((item) => toJsonResult(catalog, item, locale)),
-    search: answer.search
-      ? {
-          terms: answer.search.terms,
-          total: answer.search.total,
-          hits: answer.search.hits.map((hit) => toJsonHit(catalog, hit, locale)),
-        }
-      : null,
+    results: itemsOf(answer).map((item) => toJsonResult(catalog, item, locale)),
+    search:
+      answer.kind === 'search'
+        ? {
+            terms: answer.search.terms,
+            total: answer.search.total,
+            hits: answer.search.hits.map((hit) => toJsonHit(catalog, hit, locale)),
+          }
+        : null,
     fallbackUrl: catalog.fallbackUrl,
   };
 }

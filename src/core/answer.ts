@@ -10,11 +10,34 @@ import { type SearchHit, search, searchTerms } from './search.js';
  * - `usage`: an empty query or `help`;
  * - `none`: a message with no code worth answering (auto-reply stays quiet).
  */
-export interface Answer {
-  kind: 'codes' | 'search' | 'usage' | 'none';
-  items: Resolution[];
-  search: { terms: string[]; hits: SearchHit[]; total: number } | undefined;
+export type Answer = CodesAnswer | SearchAnswer | UsageAnswer | NoneAnswer;
+
+interface AnswerBase {
+  /** Microsoft's Windows Update error list: every answer ends with it. */
   fallbackUrl: string;
+}
+
+export interface CodesAnswer extends AnswerBase {
+  kind: 'codes';
+  items: readonly Resolution[];
+}
+
+export interface SearchAnswer extends AnswerBase {
+  kind: 'search';
+  search: { terms: string[]; hits: SearchHit[]; total: number };
+}
+
+export interface UsageAnswer extends AnswerBase {
+  kind: 'usage';
+}
+
+export interface NoneAnswer extends AnswerBase {
+  kind: 'none';
+}
+
+/** The codes an answer explains: none unless it is about codes. */
+export function itemsOf(answer: Answer): readonly Resolution[] {
+  return answer.kind === 'codes' ? answer.items : [];
 }
 
 export interface QueryOptions {
@@ -31,10 +54,10 @@ const HELP = /^\s*(?:help|hjälp|\?|-h|--help)\s*$/i;
 /** A query typed on purpose (`/intune-err …`, the CLI): every code-like token counts, other words are searched. */
 export function answerQuery(catalog: Catalog, query: string, options: QueryOptions = {}): Answer {
   let text = query;
-  const base = { fallbackUrl: catalog.fallbackUrl, search: undefined };
+  const base = { fallbackUrl: catalog.fallbackUrl };
   const all = ALL.test(text);
   if (all) text = text.replace(ALL, ' ');
-  if (text.trim() === '' || HELP.test(text)) return { kind: 'usage', items: [], ...base };
+  if (text.trim() === '' || HELP.test(text)) return { kind: 'usage', ...base };
   const scanned = withConstants(catalog, text, scanTokens(text));
   const tokens = pick(catalog, scanned.length > 0 ? scanned : win32Numbers(text), 'query');
   const items = dedupe(tokens.map((token) => resolveToken(catalog, token)));
@@ -46,8 +69,7 @@ export function answerQuery(catalog: Catalog, query: string, options: QueryOptio
   }
   return {
     kind: 'search',
-    items: [],
-    fallbackUrl: catalog.fallbackUrl,
+    ...base,
     search: { terms, ...search(catalog, terms, all ? ALL_HITS : options.searchLimit) },
   };
 }
@@ -56,21 +78,18 @@ export function answerQuery(catalog: Catalog, query: string, options: QueryOptio
  * A message someone wrote to people (a paste, a log): only tokens that are surely
  * codes count, so a ticket number or a hash never gets an answer.
  */
-export function answerMessage(catalog: Catalog, text: string): Answer {
+export function answerMessage(catalog: Catalog, text: string): CodesAnswer | NoneAnswer {
   const items = dedupe(
     pick(catalog, scanTokens(text), 'message').map((token) => resolveToken(catalog, token)),
   );
-  return {
-    kind: items.length > 0 ? 'codes' : 'none',
-    items,
-    search: undefined,
-    fallbackUrl: catalog.fallbackUrl,
-  };
+  return items.length > 0
+    ? { kind: 'codes', items, fallbackUrl: catalog.fallbackUrl }
+    : { kind: 'none', fallbackUrl: catalog.fallbackUrl };
 }
 
 /** Whether an answer explains a code of the Intune table (or its Windows Update twin). */
 export function hasIntuneCode(answer: Answer): boolean {
-  return answer.items.some(isIntuneTableItem);
+  return itemsOf(answer).some(isIntuneTableItem);
 }
 
 export function isIntuneTableItem(item: Resolution): boolean {

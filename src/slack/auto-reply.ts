@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { answerMessage, isExplained, isIntuneTableItem } from '../core/answer.js';
+import { answerMessage, isExplained, isIntuneTableItem, itemsOf } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
 import { EVENT_DEDUPE_TTL_MS, quietReason } from './quiet-rules.js';
@@ -32,10 +32,10 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     // Only codes we can explain in words earn an unasked-for reply (AUTO_REPLY_SCOPE=intune: only
     // Intune table rows); a number we can merely decode is not worth interrupting people for.
     const earns = deps.config.autoReplyScope === 'intune' ? isIntuneTableItem : isExplained;
-    const explained = found.items.filter(earns);
+    const explained = itemsOf(found).filter(earns);
     const quiet = (why: string) => deps.log.debug({ surface: 'auto-reply', quiet: why }, 'staying quiet');
     if (explained.length === 0) {
-      if (found.items.length > 0) quiet('not-explained');
+      if (found.kind === 'codes') quiet('not-explained');
       return;
     }
     // One answer per message, even when its twin event (another event id) reached another replica.
@@ -46,7 +46,7 @@ export function registerAutoReply(app: App, deps: SlackDeps): void {
     await replyInThread(deps, client, {
       channel: message.channel,
       threadTs,
-      answer: { ...found, items: explained },
+      answer: { kind: 'codes', items: explained, fallbackUrl: found.fallbackUrl },
       surface: 'auto-reply',
       locale: readerLocale(deps, client, message.user),
       dismissible: true,

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
-import type { Answer } from '../core/answer.js';
+import { type Answer, itemsOf } from '../core/answer.js';
 import type { Catalog } from '../core/catalog/types.js';
 import type { Resolution } from '../core/resolve-code.js';
 import type { Logger } from '../log.js';
@@ -50,8 +50,8 @@ export function logLookup(
     {
       surface,
       kind: answer.kind,
-      codes: answer.items.map(codeOf),
-      hits: answer.search?.hits.length,
+      codes: itemsOf(answer).map(codeOf),
+      hits: answer.kind === 'search' ? answer.search.hits.length : undefined,
       locale,
       ms: Math.round((performance.now() - started) * 10) / 10,
     },

@@ -44,7 +44,7 @@ export function registerMention(app: App, deps: SlackDeps): void {
 }
 
 function none(deps: SlackDeps): Answer {
-  return { kind: 'none', items: [], search: undefined, fallbackUrl: deps.catalog.fallbackUrl };
+  return { kind: 'none', fallbackUrl: deps.catalog.fallbackUrl };
 }
 
 /** The codes people posted in the thread before the mention (the bot's own replies excluded). */

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Answer } from '../core/answer.js';
+import { type Answer, itemsOf } from '../core/answer.js';
 import type { Resolution } from '../core/resolve-code.js';
 import { renderCounted, renderPlain, type Surface } from '../render/blocks.js';
 import { threadKey } from '../state/state-store.js';
@@ -47,19 +47,17 @@ export async function replyInThread(
   const claimed = new Set(
     await deps.state.claimCodes(
       thread,
-      [...new Set(reply.answer.items.map(cooldownKey))],
+      [...new Set(itemsOf(reply.answer).map(cooldownKey))],
       deps.config.autoReplyCooldownMs,
     ),
   );
-  const items =
-    surface === 'auto-reply'
-      ? reply.answer.items.filter((item) => claimed.has(cooldownKey(item)))
-      : reply.answer.items;
+  const asked = itemsOf(reply.answer);
+  const items = surface === 'auto-reply' ? asked.filter((item) => claimed.has(cooldownKey(item))) : asked;
   if (surface === 'auto-reply' && items.length === 0) {
     deps.log.debug({ surface, quiet: 'cooldown' }, 'staying quiet');
     return false;
   }
-  const answer: Answer = { ...reply.answer, items };
+  const answer: Answer = reply.answer.kind === 'codes' ? { ...reply.answer, items } : reply.answer;
   const ours = (list: readonly Resolution[]) =>
     [...new Set(list.map(cooldownKey))].filter((key) => claimed.has(key));
   const locale = await reply.locale;

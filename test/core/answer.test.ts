@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerMessage, answerQuery, hasIntuneCode } from '../../src/core/answer.js';
 import type { Resolution } from '../../src/core/resolve-code.js';
+import { itemsOf, searchOf } from '../support/answer-parts.js';
 import { catalog } from '../support/catalog.js';
 
 const summary = (item: Resolution) => `${item.code} ${item.source}`;
@@ -19,11 +20,11 @@ describe('answerQuery', () => {
   ])('resolves %s to the Intune row 0x80CF6008', (query) => {
     const answer = answerQuery(catalog, query);
     expect(answer.kind).toBe('codes');
-    expect(answer.items.map(summary)).toEqual(['0x80CF6008 intune-table']);
+    expect(itemsOf(answer).map(summary)).toEqual(['0x80CF6008 intune-table']);
   });
 
   it('answers a Windows Update code as itself, naming its Intune twin and borrowing its words', () => {
-    const [item, byName] = answerQuery(catalog, '0x80246008 WU_E_DS_INUSE').items;
+    const [item, byName] = itemsOf(answerQuery(catalog, '0x80246008 WU_E_DS_INUSE'));
     expect([item, byName].map((i) => i && summary(i))).toEqual([
       '0x80246008 windows-update',
       '0x80248001 windows-update',
@@ -33,7 +34,7 @@ describe('answerQuery', () => {
   });
 
   it('explains a Windows Update code without a twin in our own words', () => {
-    const [item] = answerQuery(catalog, '0x80240047').items;
+    const [item] = itemsOf(answerQuery(catalog, '0x80240047'));
     expect(item?.source).toBe('windows-update');
     expect(item?.names).toEqual(['WU_E_REVERT_NOT_ALLOWED']);
     expect(item?.record?.description?.['en-US']).toBeDefined();
@@ -41,7 +42,7 @@ describe('answerQuery', () => {
   });
 
   it('explains an unknown code with an HRESULT decode and a near miss', () => {
-    const [item] = answerQuery(catalog, '0x80cf6f08').items;
+    const [item] = itemsOf(answerQuery(catalog, '0x80cf6f08'));
     expect(item?.source).toBe('decoded');
     expect(item?.decode).toMatchObject({ facility: 0xcf, severity: 'error' });
     expect(item?.suggestions.map((s) => s.code)).toContain('0x80CF6008');
@@ -49,7 +50,7 @@ describe('answerQuery', () => {
 
   it('names a Win32 error in both forms: the number, the HRESULT and the constant', () => {
     for (const query of ['5', '0x80070005', 'ERROR_ACCESS_DENIED', 'error 5']) {
-      const [item] = answerQuery(catalog, query).items;
+      const [item] = itemsOf(answerQuery(catalog, query));
       expect(item?.code).toBe('0x80070005');
       expect(item?.names).toContain('ERROR_ACCESS_DENIED');
       expect(item?.decode?.win32Error).toBe(5);
@@ -57,7 +58,7 @@ describe('answerQuery', () => {
   });
 
   it('answers several codes in the order given, each once', () => {
-    expect(answerQuery(catalog, '0x80cf6009, 0x80cf6008 0x80cf6009').items.map(summary)).toEqual([
+    expect(itemsOf(answerQuery(catalog, '0x80cf6009, 0x80cf6008 0x80cf6009')).map(summary)).toEqual([
       '0x80CF6009 intune-table',
       '0x80CF6008 intune-table',
     ]);
@@ -70,7 +71,7 @@ describe('answerQuery', () => {
   it('searches names and descriptions when no code is given', () => {
     const answer = answerQuery(catalog, 'BITS');
     expect(answer.kind).toBe('search');
-    const names = answer.search?.hits.map((h) => h.record.names[0]) ?? [];
+    const names = searchOf(answer)?.hits.map((h) => h.record.names[0]) ?? [];
     // Every explained source is searched: the Intune rows, their Windows Update twins, the curated BITS codes.
     expect(names).toEqual(
       expect.arrayContaining([
@@ -80,35 +81,35 @@ describe('answerQuery', () => {
         'WU_E_DM_BITSTRANSFERERROR',
       ]),
     );
-    expect(answer.search?.hits.some((h) => h.record.family === 'bits')).toBe(true);
-    for (const hit of answer.search?.hits ?? []) {
+    expect(searchOf(answer)?.hits.some((h) => h.record.family === 'bits')).toBe(true);
+    for (const hit of searchOf(answer)?.hits ?? []) {
       const text = `${hit.record.names.join(' ')} ${JSON.stringify(hit.record.description)}`;
       expect(text).toMatch(/bits/i);
     }
-    expect(answer.search?.total).toBeGreaterThan(answer.search?.hits.length ?? 0);
+    expect(searchOf(answer)?.total).toBeGreaterThan(searchOf(answer)?.hits.length ?? 0);
   });
 
   it('does not search a word longer than any name (a 40,000-character run is no word)', () => {
     const answer = answerQuery(catalog, 'x'.repeat(40_000));
     expect(answer.kind).toBe('search');
-    expect(answer.search?.terms).toEqual([]);
-    expect(answer.search?.hits).toEqual([]);
+    expect(searchOf(answer)?.terms).toEqual([]);
+    expect(searchOf(answer)?.hits).toEqual([]);
   });
 
   it('ranks a name match for "timeout" first and limits the hits', () => {
     const answer = answerQuery(catalog, 'timeout', { searchLimit: 2 });
-    expect(answer.search?.hits).toHaveLength(2);
-    expect(answer.search?.hits[0]?.record.names[0]).toMatch(/TIME_?OUT/);
+    expect(searchOf(answer)?.hits).toHaveLength(2);
+    expect(searchOf(answer)?.hits[0]?.record.names[0]).toMatch(/TIME_?OUT/);
   });
 
   it('finds Swedish words without their diacritics', () => {
-    expect(answerQuery(catalog, 'hamtningshanteraren').search?.hits.length).toBeGreaterThan(0);
+    expect(searchOf(answerQuery(catalog, 'hamtningshanteraren'))?.hits.length).toBeGreaterThan(0);
   });
 
   it('says nothing was found for words that match nothing', () => {
     const answer = answerQuery(catalog, 'zebra crossing');
     expect(answer.kind).toBe('search');
-    expect(answer.search?.hits).toEqual([]);
+    expect(searchOf(answer)?.hits).toEqual([]);
   });
 
   it('always carries the Windows Update fallback link', () => {
@@ -141,6 +142,6 @@ describe('answerMessage', () => {
       );
     let text = lines.join('\n');
     text = `${text}\n`.repeat(Math.ceil(40_000 / text.length)).slice(0, 40_000);
-    expect(answerMessage(catalog, text).items).toHaveLength(60);
+    expect(itemsOf(answerMessage(catalog, text))).toHaveLength(60);
   });
 });

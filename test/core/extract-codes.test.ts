@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../src/core/answer.js';
 import { scanTokens, stripInvisible } from '../../src/core/extract-codes.js';
+import { itemsOf } from '../support/answer-parts.js';
 import { catalog } from '../support/catalog.js';
 import { codesIn } from '../support/codes-in.js';
 
@@ -60,7 +61,7 @@ describe('extracting codes from a message', () => {
   });
 
   it('says for each token where its meaning comes from', () => {
-    const sources = answerMessage(catalog, '0x80cf6008 0x8badf00d 0x80240047').items.map((i) => i.source);
+    const sources = itemsOf(answerMessage(catalog, '0x80cf6008 0x8badf00d 0x80240047')).map((i) => i.source);
     expect(sources).toEqual(['intune-table', 'decoded', 'windows-update']);
   });
 });
@@ -86,7 +87,7 @@ describe('extraction properties', () => {
       fc.property(entryArb, fc.nat(), filler, filler, (entry, pick, before, after) => {
         const forms = spellings(entry.value, entry.name);
         const form = forms[pick % forms.length] as string;
-        const found = answerMessage(catalog, `${before}(${form}),${after}`).items;
+        const found = itemsOf(answerMessage(catalog, `${before}(${form}),${after}`));
         return found.some((item) => item.source === 'intune-table' && item.value === entry.value);
       }),
       { numRuns: 250 },

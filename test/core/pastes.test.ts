@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../src/core/answer.js';
+import { itemsOf } from '../support/answer-parts.js';
 import { catalog } from '../support/catalog.js';
 
 /**
@@ -93,6 +94,6 @@ describe('the paste path on realistic pastes', () => {
   });
 
   it.each(PASTES)('%j holds exactly %j', (paste, codes) => {
-    expect(answerMessage(catalog, paste).items.map((item) => item.code)).toEqual(codes);
+    expect(itemsOf(answerMessage(catalog, paste)).map((item) => item.code)).toEqual(codes);
   });
 });

@@ -12,6 +12,7 @@ import {
   type Surface,
 } from '../../src/render/blocks.js';
 import { strings } from '../../src/render/strings.js';
+import { itemsOf, searchOf } from '../support/answer-parts.js';
 import { assertWithinBlockKitLimits, liveSpans, mrkdwnTexts } from '../support/block-kit-limits.js';
 import { catalog } from '../support/catalog.js';
 
@@ -274,7 +275,7 @@ describe('renderBlocks: search, usage and nothing', () => {
     const answer = answerQuery(catalog, 'BITS');
     const message = renderBlocks(catalog, answer, { locale, surface: 'command', query: 'BITS' });
     const text = shown(message);
-    const hits = answer.search?.hits ?? [];
+    const hits = searchOf(answer)?.hits ?? [];
     expect(hits.length).toBeGreaterThan(0);
     let last = -1;
     for (const hit of hits) {
@@ -443,7 +444,7 @@ describe('renderBlocks: Slack limits with many codes', () => {
       const paste = bigPaste();
       expect(paste.length).toBe(40_000);
       const answer = answerMessage(catalog, paste);
-      expect(answer.items).toHaveLength(60);
+      expect(itemsOf(answer)).toHaveLength(60);
       const message = renderBlocks(catalog, answer, { locale: 'sv-SE', surface, dismissible: true });
       assertWithinBlockKitLimits(message);
       expect(liveSpans(message)).toEqual([`${FALLBACK_LINK}${catalog.pages['sv-SE']?.fallbackLabel}>`]);
@@ -455,11 +456,11 @@ describe('renderBlocks: Slack limits with many codes', () => {
 
   it('keeps a long list of search hits within limits', () => {
     const answer = answerQuery(catalog, 'update server download', { searchLimit: 209 });
-    expect(answer.search?.hits.length).toBeGreaterThan(50);
+    expect(searchOf(answer)?.hits.length).toBeGreaterThan(50);
     const message = renderBlocks(catalog, answer, { locale: 'en-US', surface: 'command', query: 'x' });
     assertWithinBlockKitLimits(message);
     const listed = (shown(message).match(/^• /gm) ?? []).length;
-    expect(moreCount(message, 'en-US') ?? 0).toBe((answer.search?.hits.length ?? 0) - listed);
+    expect(moreCount(message, 'en-US') ?? 0).toBe((searchOf(answer)?.hits.length ?? 0) - listed);
   });
 });
 

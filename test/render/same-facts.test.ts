@@ -4,6 +4,7 @@ import { answerMessage, answerQuery } from '../../src/core/answer.js';
 import { renderBlocks, renderPlain, type Surface } from '../../src/render/blocks.js';
 import { strings } from '../../src/render/strings.js';
 import { renderTerminal } from '../../src/render/terminal.js';
+import { itemsOf } from '../support/answer-parts.js';
 import { catalog } from '../support/catalog.js';
 
 const SURFACES: readonly Surface[] = ['command', 'mention', 'auto-reply', 'shortcut', 'shared', 'console'];
@@ -41,7 +42,7 @@ describe.each(['en-US', 'sv-SE'])('one code carries the same facts on every surf
   ];
 
   it.each(cases)('$code', async ({ code, facts }) => {
-    const item = answerQuery(catalog, code).items[0];
+    const item = itemsOf(answerQuery(catalog, code))[0];
     const hint =
       item?.record?.hints?.[locale]?.[0] ?? catalog.componentHints('protocol-talker', locale)[0] ?? '';
     const firstWords = hint.replace(/`/g, '').slice(0, 20);
