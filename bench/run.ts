@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../src/core/catalog/load-catalog.js';
+import { loadCatalog } from '../src/data/load-catalog.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { botBuilt, MAIN_JS, startBotProcess, startMinimalProcess } from './apps.js';
 import { type AutoReplyResult, benchAutoReply } from './auto-reply.js';

@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { checkDefaultLocale, chooseMode, readConfig } from './config.js';
 import { runConsole } from './console/run-console.js';
-import { loadCatalog } from './core/catalog/load-catalog.js';
+import { loadCatalog } from './data/load-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
 import { CATALOG_CACHE_FILE } from './run/catalog-cache-file.js';

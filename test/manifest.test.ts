@@ -14,10 +14,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readConfig } from '../src/config.js';
 import { InProcessSlack } from '../src/console/in-process-slack.js';
-import { ACTION_DISMISS, ACTION_SHARE } from '../src/render/blocks.js';
 import { createSlackApp, EVENTS_PATH, registerListeners } from '../src/slack/app.js';
 import type { SlackDeps } from '../src/slack/deps.js';
 import {
+  ACTION_DISMISS,
+  ACTION_SHARE,
   ACTIONS,
   BOT_EVENTS,
   BOT_SCOPES,

@@ -3,11 +3,11 @@ import type { Readable, Writable } from 'node:stream';
 import { type Config, matchLocale } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import type { Logger } from '../log.js';
-import { ACTION_DISMISS, ACTION_SHARE, type SlackMessage } from '../render/blocks.js';
+import type { SlackMessage } from '../render/blocks.js';
 import { strings } from '../render/strings.js';
 import { renderTerminal } from '../render/terminal.js';
 import { createSlackApp } from '../slack/app.js';
-import { SHORTCUT_EXPLAIN } from '../slack/registry.js';
+import { ACTION_DISMISS, ACTION_SHARE, SHORTCUT_EXPLAIN } from '../slack/registry.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { consoleText } from './console-text.js';
 import {

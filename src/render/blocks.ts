@@ -8,10 +8,9 @@ import type {
 } from '@slack/types';
 import type { Answer } from '../core/answer.js';
 import type { Catalog } from '../core/catalog/types.js';
+import { ACTION_DISMISS, ACTION_SHARE } from '../slack/registry.js';
 import { describeItem, entryLine, type ItemView } from './describe.js';
 import {
-  ACTION_DISMISS,
-  ACTION_SHARE,
   fallbackLabel,
   fallbackText,
   LIMITS,
@@ -23,8 +22,6 @@ import { clip, dataText, echo, escapeMrkdwn, link } from './mrkdwn.js';
 import { strings, type UiStrings } from './strings.js';
 
 export {
-  ACTION_DISMISS,
-  ACTION_SHARE,
   LIMITS,
   type RenderOptions,
   type SlackMessage,

@@ -24,9 +24,6 @@ export interface RenderOptions {
   dismissible?: boolean;
 }
 
-export const ACTION_SHARE = 'share_answer';
-export const ACTION_DISMISS = 'dismiss_answer';
-
 /** Slack's documented limits, and totals kept below what Slack accepts in one message. */
 export const LIMITS = {
   blocks: 50,

@@ -3,7 +3,7 @@
  * build, so the bot and the CLI start without parsing Markdown.
  */
 import { readCliConfig } from '../config.js';
-import { loadCatalog } from '../core/catalog/load-catalog.js';
+import { loadCatalog } from '../data/load-catalog.js';
 import { CATALOG_CACHE_FILE } from './catalog-cache-file.js';
 
 const catalog = loadCatalog(readCliConfig({}).dataDir, { cacheFile: CATALOG_CACHE_FILE });

@@ -1,9 +1,10 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerQuery } from '../core/answer.js';
-import { ACTION_DISMISS, ACTION_SHARE, renderBlocks } from '../render/blocks.js';
-import { decodeShareValue } from '../render/share-value.js';
+import { renderBlocks } from '../render/blocks.js';
 import { strings } from '../render/strings.js';
 import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import { ACTION_DISMISS, ACTION_SHARE } from './registry.js';
+import { decodeShareValue } from './share-value.js';
 
 /** The buttons on answers: Share in channel (slash command) and Dismiss (auto-reply). */
 export function registerActions(app: App, deps: SlackDeps): void {

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import { answerQuery } from '../core/answer.js';
 import { renderBlocks } from '../render/blocks.js';
-import { encodeShareValue } from '../render/share-value.js';
 import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
 import { COMMAND } from './registry.js';
+import { encodeShareValue } from './share-value.js';
 
 /** `/intune-err <codes or words>`: answered inside the ack, privately, with a Share button. */
 export function registerCommand(app: App, deps: SlackDeps): void {

@@ -1,4 +1,7 @@
-import { ACTION_DISMISS, ACTION_SHARE } from '../render/blocks.js';
+/** The Share in channel button's action_id; its value is encoded by share-value.ts. */
+export const ACTION_SHARE = 'share_answer';
+/** The Dismiss button's action_id, on auto-replies. */
+export const ACTION_DISMISS = 'dismiss_answer';
 
 /** Everything the app handles; test/manifest.test.ts holds manifest.yml to exactly this. */
 export const COMMAND = '/intune-err';

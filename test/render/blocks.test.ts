@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { answerMessage, answerQuery } from '../../src/core/answer.js';
 import { plainText } from '../../src/core/catalog/build-catalog.js';
 import {
-  ACTION_DISMISS,
-  ACTION_SHARE,
   type RenderOptions,
   renderBlocks,
   renderPlain,
@@ -12,6 +10,7 @@ import {
   type Surface,
 } from '../../src/render/blocks.js';
 import { strings } from '../../src/render/strings.js';
+import { ACTION_DISMISS, ACTION_SHARE } from '../../src/slack/registry.js';
 import { itemsOf, searchOf } from '../support/answer-parts.js';
 import { assertWithinBlockKitLimits, liveSpans, mrkdwnTexts } from '../support/block-kit-limits.js';
 import { catalog } from '../support/catalog.js';

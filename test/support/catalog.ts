@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { loadCatalog } from '../../src/core/catalog/load-catalog.js';
+import { loadCatalog } from '../../src/data/load-catalog.js';
 import { DATA_DIR } from './data-dir.js';
 
 export { DATA_DIR };

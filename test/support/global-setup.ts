@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadCatalog } from '../../src/core/catalog/load-catalog.js';
+import { loadCatalog } from '../../src/data/load-catalog.js';
 import { DATA_DIR } from './data-dir.js';
 
 declare module 'vitest' {

@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { loadCatalog } from '../../../src/core/catalog/load-catalog.js';
-import { DATA_DIR, catalog as reference } from '../../support/catalog.js';
+import { loadCatalog } from '../../src/data/load-catalog.js';
+import { DATA_DIR, catalog as reference } from '../support/catalog.js';
 
 const FILES = [
   'software-update-agent-error-codes.sv-SE.md',

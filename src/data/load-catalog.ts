@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError } from '../../errors.js';
-import { buildCatalog } from './build-catalog.js';
+import { buildCatalog } from '../core/catalog/build-catalog.js';
+import {
+  CURATED_FILE,
+  readComponentHints,
+  readCurated,
+  readSetupExtend,
+} from '../core/catalog/read-curated.js';
+import { readDescriptions } from '../core/catalog/read-descriptions.js';
+import { readPage } from '../core/catalog/read-page.js';
+import { readWindowsNames } from '../core/catalog/read-windows-names.js';
+import { readWuCodes } from '../core/catalog/read-wu-codes.js';
+import type { Catalog } from '../core/catalog/types.js';
+import { DataError } from '../errors.js';
 import { type ParsedSources, readParseCache, sourcesKey, writeParseCache } from './parse-cache.js';
-import { CURATED_FILE, readComponentHints, readCurated, readSetupExtend } from './read-curated.js';
-import { readDescriptions } from './read-descriptions.js';
-import { readPage } from './read-page.js';
-import { readWindowsNames } from './read-windows-names.js';
-import { readWuCodes } from './read-wu-codes.js';
-import type { Catalog } from './types.js';
 
 export const PAGE_FILE = /^software-update-agent-error-codes\.([A-Za-z]{2,3}-[A-Za-z]{2})\.md$/;
 export const WU_CODES_FILE = 'windows-update-agent-codes.tsv';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Answer, answerMessage, answerQuery } from '../../src/core/answer.js';
 import type { Resolution } from '../../src/core/resolve-code.js';
-import { decodeShareValue, encodeShareValue } from '../../src/render/share-value.js';
+import { decodeShareValue, encodeShareValue } from '../../src/slack/share-value.js';
 import { itemsOf, searchOf } from '../support/answer-parts.js';
 import { catalog } from '../support/catalog.js';
 

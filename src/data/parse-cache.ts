@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { KnowledgeSources } from './build-records.js';
-import type { Page } from './read-page.js';
-import type { WuCode } from './types.js';
+import type { KnowledgeSources } from '../core/catalog/build-records.js';
+import type { Page } from '../core/catalog/read-page.js';
+import type { WuCode } from '../core/catalog/types.js';
 
 /** Bump when the shape of a parsed page changes, so old caches are ignored. */
 const FORMAT = 2;

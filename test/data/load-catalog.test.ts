@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../../src/core/catalog/build-catalog.js';
-import { catalog, DATA_DIR } from '../../support/catalog.js';
+import { plainText } from '../../src/core/catalog/build-catalog.js';
+import { catalog, DATA_DIR } from '../support/catalog.js';
 
 const source = readFileSync(join(DATA_DIR, 'software-update-agent-error-codes.sv-SE.md'), 'utf8');
 const sourceRows = [...source.matchAll(/^\|\*\*(0x[0-9a-fA-F]{8})\*\*\|([A-Z0-9_]+)\|(.*)\|$/gm)];
