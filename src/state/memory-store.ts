@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { CacheSpace, ClaimSpace, StateStore } from './state-store.js';
-import { PACE_INTERVAL_MS } from './state-store.js';
+import { PACE_INTERVAL_MS, takeSlot } from './state-store.js';
 
 /**
  * Entries each space keeps at most, whatever their TTLs. Event ids: Slack's last retry comes about
@@ -67,13 +67,7 @@ export class MemoryStateStore implements StateStore {
   }
 
   async reservePace(channel: string): Promise<number> {
-    try {
-      await this.pace.consume(channel);
-      return 0;
-    } catch (refused) {
-      if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
-      throw refused;
-    }
+    return takeSlot(this.pace, channel);
   }
 
   async holdPace(channel: string): Promise<void> {

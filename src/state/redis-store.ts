@@ -1,10 +1,10 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { StateStoreError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { codeKey, MemoryStateStore, type MemoryStoreOptions } from './memory-store.js';
 import type { CacheSpace, ClaimSpace, StateStore, StoreState } from './state-store.js';
-import { PACE_INTERVAL_MS } from './state-store.js';
+import { PACE_INTERVAL_MS, takeSlot } from './state-store.js';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// (TLS), with the password in it when Redis wants one. Never logged. */
@@ -187,15 +187,7 @@ export class RedisStateStore implements StateStore {
 
   async reservePace(channel: string): Promise<number> {
     return this.use(
-      async () => {
-        try {
-          await this.pace.consume(channel);
-          return 0;
-        } catch (refused) {
-          if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
-          throw refused;
-        }
-      },
+      () => takeSlot(this.pace, channel),
       () => this.local.reservePace(channel),
     );
   }

@@ -1,3 +1,5 @@
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+
 /**
  * The state the bot shares between replicas: what was already handled, which codes a thread
  * was already given, the user-locale cache and each channel's send pace. In one process it
@@ -65,4 +67,15 @@ export const PACE_INTERVAL_MS = 1000;
 /** The key of a thread for claimCodes and release. */
 export function threadKey(channel: string, threadTs: string): string {
   return `${channel}:${threadTs}`;
+}
+
+/** Takes a channel's send slot from a pace limiter: 0 when taken, else how many ms until it may be free. */
+export async function takeSlot(limiter: RateLimiterAbstract, channel: string): Promise<number> {
+  try {
+    await limiter.consume(channel);
+    return 0;
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+    throw refused;
+  }
 }
