@@ -142,7 +142,7 @@ function sourceOf(record: CodeRecord, locale: string, catalog: Catalog, s: UiStr
     record.source === 'windows-update' && record.twin?.source === 'intune-table'
       ? s.sourceTwinWords
       : s.source[record.source];
-  return url ? `${dataText(words)}: ${link(url, s.documentedAt.toLowerCase())}` : dataText(words);
+  return url ? `${dataText(words)}: ${link(url, s.documentedAt)}` : dataText(words);
 }
 
 /** The row's own steps, else its family's, else its component's. */
