@@ -183,7 +183,7 @@ function compactBlocks(view: ItemView, s: UiStrings): KnownBlock[] {
   if (view.name !== undefined) title.push(`\`${escapeMrkdwn(view.name)}\``);
   if (view.component !== undefined) title.push(`\u00b7 ${dataText(view.component)}`);
   const lines = [title.join(' '), view.brief];
-  if (view.twin) lines.push(`${dataText(view.twin.label)}: ${view.twin.value}`);
+  for (const fact of [view.twin, view.extend]) if (fact) lines.push(`${dataText(fact.label)}: ${fact.value}`);
   if (view.hints.length > 0) lines.push(hintLines(view, s));
   return [section(lines.join('\n')), context([...view.notes, sourceLine(view, s)])];
 }

@@ -28,6 +28,8 @@ export interface ItemView {
   facts: Fact[];
   /** The twin in the other table, as a fact the compact reply keeps. */
   twin: Fact | undefined;
+  /** A setup extend code's phase and operation, as a fact the compact reply keeps. */
+  extend: Fact | undefined;
   /** Where the meaning comes from, with the docs link where there is one. */
   source: string;
   /** What to try next, 0–3 steps. */
@@ -58,6 +60,7 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
         brief: dataText(s.unknownName),
         facts: [],
         twin: undefined,
+        extend: undefined,
         source: dataText(s.source.unknown),
         hints: [],
         notes,
@@ -78,6 +81,7 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
       brief: dataText(oneLine(summary, BRIEF_MAX)),
       facts,
       twin: undefined,
+      extend: extendFacts(item, locale, s)[0],
       source: dataText(s.source.decoded),
       hints: hintsOf(catalog, item, locale),
       notes,
@@ -113,6 +117,7 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
     brief: dataText(oneLine(text || (title ?? '') || summaryText(summary), BRIEF_MAX)),
     facts,
     twin,
+    extend: extendFacts(item, locale, s)[0],
     source: sourceOf(record, locale, catalog, s),
     hints: hintsOf(catalog, item, locale),
     notes,
