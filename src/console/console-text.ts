@@ -18,7 +18,7 @@ export interface ConsoleText {
 
 const EN: ConsoleText = {
   greeting: (codes, locale, other) =>
-    `intune-err console: ${codes} codes, answers in ${locale}. Type help for examples,${
+    `intune-err console: ${codes} codes explained, answers in ${locale}. Type help for examples,${
       other === undefined ? '' : ` /lang ${other} to switch language,`
     } exit to leave.`,
   help: (locales) => `Type as you would in Slack:
@@ -49,7 +49,7 @@ const EN: ConsoleText = {
 
 const SV: ConsoleText = {
   greeting: (codes, locale, other) =>
-    `intune-err-konsolen: ${codes} koder, svarar på ${locale}. Skriv help för exempel,${
+    `intune-err-konsolen: ${codes} förklarade koder, svarar på ${locale}. Skriv help för exempel,${
       other === undefined ? '' : ` /lang ${other} för att byta språk,`
     } exit för att avsluta.`,
   help: (locales) => `Skriv som du skulle skriva i Slack:

@@ -190,7 +190,7 @@ export async function runConsole({
 
   write(
     text.greeting(
-      catalog.entries.length,
+      catalog.explained.length,
       locale,
       catalog.locales.find((l) => l !== locale),
     ),

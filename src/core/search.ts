@@ -89,6 +89,19 @@ export function search(catalog: Catalog, terms: readonly string[], limit = 5): S
     score: result.score,
     matched: result.queryTerms.length,
   }));
-  hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.record.value - b.record.value);
-  return { hits: hits.slice(0, Math.max(0, limit)), total: hits.length };
+  // Ties go to the Intune table (first wherever a value is in it), then to the lower value.
+  const table = (hit: SearchHit) => (hit.record.source === 'intune-table' ? 0 : 1);
+  hits.sort(
+    (a, b) =>
+      b.matched - a.matched || b.score - a.score || table(a) - table(b) || a.record.value - b.record.value,
+  );
+  // A Windows Update code and its Intune twin share their words: list the better-ranked one, which names the other.
+  const listed = new Set<number>();
+  const distinct = hits.filter((hit) => {
+    const twin = hit.record.twin?.value;
+    if (twin !== undefined && listed.has(twin)) return false;
+    listed.add(hit.record.value);
+    return true;
+  });
+  return { hits: distinct.slice(0, Math.max(0, limit)), total: distinct.length };
 }

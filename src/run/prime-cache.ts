@@ -7,4 +7,6 @@ import { loadCatalog } from '../data/load-catalog.js';
 import { CATALOG_CACHE_FILE } from './catalog-cache-file.js';
 
 const catalog = loadCatalog(readCliConfig({}).dataDir, { cacheFile: CATALOG_CACHE_FILE });
-process.stdout.write(`catalog cache: ${catalog.entries.length} codes, ${catalog.locales.join(' + ')}\n`);
+process.stdout.write(
+  `catalog cache: ${catalog.explained.length} codes explained, ${catalog.locales.join(' + ')}\n`,
+);

@@ -34,7 +34,9 @@ const FALLBACK = 'https://support.microsoft.com/help/938205/windows-update-error
 describe('runConsole', () => {
   it('greets with the table size and language, then prompts', async () => {
     const { welcome, answers } = await session(['exit']);
-    expect(welcome).toContain(`intune-err console: ${catalog.entries.length} codes, answers in en-US`);
+    expect(welcome).toContain(
+      `intune-err console: ${catalog.explained.length} codes explained, answers in en-US`,
+    );
     expect(welcome).toMatch(/help/);
     expect(answers).toEqual(['']);
   });
