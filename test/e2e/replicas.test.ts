@@ -6,9 +6,20 @@ import { type RunningBot, startBot } from '../../src/run/start-bot.js';
 import { captureLines } from '../support/capture-log.js';
 import { catalog } from '../support/catalog.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { fixture } from '../support/fixtures.js';
 import { type RedisServer, startRedis } from '../support/redis-server.js';
-import { postEvent, SIGNING_SECRET } from '../support/sign.js';
-import { LOCALES, mentionEvent, messageEvent, messageTwinOf, send } from '../support/slack-events.js';
+import { postCommand, postEvent, SIGNING_SECRET } from '../support/sign.js';
+import {
+  BOT_ID,
+  BOT_USER,
+  EN_USER,
+  interact,
+  LOCALES,
+  mentionEvent,
+  messageEvent,
+  messageTwinOf,
+  send,
+} from '../support/slack-events.js';
 import { BOT_TOKEN } from '../support/start-app.js';
 
 /** Two replicas of the real bot (HTTP mode) on one Redis and one fake Slack. */
@@ -124,6 +135,53 @@ describe('two replicas sharing Redis', () => {
     await slack.waitFor('chat.postMessage');
     await slack.settle(300);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('serve a Share or Dismiss press on the other replica: the button carries all it needs', async () => {
+    const r = await startReplicas();
+    // The private answer comes from replica A…
+    const command = fixture('command.intune-err');
+    command.text = '0x80cf6008';
+    command.user_id = EN_USER;
+    command.response_url = slack.responseUrl('cmd');
+    const res = await postCommand(r.a, command);
+    const answer = (await res.json()) as {
+      blocks: { elements?: { action_id?: string; value?: string }[] }[];
+    };
+    const value = answer.blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'share_answer')?.value;
+    expect(value).toBeDefined();
+    // …and Share is pressed on replica B.
+    const press = fixture('block_actions.share_answer');
+    press.user.id = EN_USER;
+    press.actions[0].value = value;
+    press.response_url = slack.responseUrl('share');
+    await interact(r.b, press);
+    const shared = await slack.waitFor('response/share', 2);
+    expect(shared.some((call) => call.args.response_type === 'in_channel')).toBe(true);
+
+    // An auto-reply posted by replica A is dismissed on replica B.
+    const paste = messageEvent({ text: 'sync fails: 0x80cf4017' });
+    await send(r.a, paste);
+    const [reply] = await slack.waitFor('chat.postMessage');
+    const dismiss = fixture('block_actions.dismiss_answer');
+    const ts = '1764000000.000001';
+    dismiss.container.message_ts = ts;
+    dismiss.container.thread_ts = paste.event.ts;
+    dismiss.message = {
+      type: 'message',
+      subtype: 'bot_message',
+      user: BOT_USER,
+      bot_id: BOT_ID,
+      text: reply?.args.text,
+      ts,
+      thread_ts: paste.event.ts,
+    };
+    dismiss.response_url = slack.responseUrl('dismiss');
+    await interact(r.b, dismiss);
+    const [deleted] = await slack.waitFor('chat.delete');
+    expect(deleted?.args).toMatchObject({ ts });
   });
 
   it('refuse a signed request replayed to the other replica', async () => {
