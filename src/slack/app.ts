@@ -25,7 +25,10 @@ export interface CreateSlackAppOptions {
   config: Config;
   catalog: Catalog;
   log: Logger;
-  /** Defaults to Bolt's HTTPReceiver (signature checks, ssl_check, acks); Socket Mode and the console pass theirs. */
+  /**
+   * Defaults to Bolt's HTTPReceiver (acks, url_verification) without its signature check: serve it only
+   * behind src/run/request-guard.ts. Socket Mode and the console pass theirs.
+   */
   receiver?: Receiver;
   /** Extra Web API client options (the console's in-process fetch). */
   clientOptions?: WebClientOptions;
@@ -94,6 +97,9 @@ export function createSlackApp({
       endpoints: EVENTS_PATH,
       logger: bolt,
       processBeforeResponse: false,
+      // Its only caller (src/run/start-bot.ts) serves it behind the request guard, which verifies each
+      // signature once (src/run/request-guard.ts): Bolt does not compute it again.
+      signatureVerification: false,
       bodyLimit: BODY_LIMIT_BYTES,
       // Listeners that never ack would hold Slack's request; Slack gives up after 3 s anyway.
       unhandledRequestTimeoutMillis: 3001,
