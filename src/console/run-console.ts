@@ -108,6 +108,8 @@ export async function runConsole({
     userId: ids.userId,
     teamId: IDS.teamId,
     locale,
+    // A channel as the console's user sees it: thread reads find what was said, deletes what was posted.
+    history: true,
     onOutput: (event: ConsoleOutput) => {
       if (event.type === 'message') show(event.message);
       else if (event.type === 'deleted') write(`\nintune-err: (${text.dismissed})\n`);

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
-import { isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { RequestHandler } from './health-server.js';
 
@@ -9,7 +8,6 @@ export interface BodyGuardOptions {
   limit: number;
   /** The limit for a POST without signature headers; default UNSIGNED_LIMIT_BYTES. */
   unsignedLimit?: number;
-  signingSecret: string;
   log: Logger;
 }
 
@@ -18,11 +16,11 @@ const FORM = 'application/x-www-form-urlencoded';
 /**
  * What a POST without signature headers may carry. The only such request Slack sends is its
  * `ssl_check=1` probe, a form body of some fifty bytes (Bolt answers it 200); everything else
- * unsigned is refused by Bolt anyway, so it must not get to make us buffer a megabyte first.
+ * unsigned is refused by the request guard anyway, so it must not get to make us buffer a megabyte first.
  */
 export const UNSIGNED_LIMIT_BYTES = 4 * 1024;
 
-/** Both signature headers are there (whether they verify is Bolt's and the replay guard's business). */
+/** Both signature headers are there (whether they verify is the request guard's business). */
 function claimsSignature(req: IncomingMessage): boolean {
   const signature = req.headers['x-slack-signature'];
   const timestamp = req.headers['x-slack-request-timestamp'];
@@ -32,11 +30,8 @@ function claimsSignature(req: IncomingMessage): boolean {
 }
 
 /**
- * Reads the request body once, within `limit`, and hands it to Bolt already buffered
- * (Bolt uses `req.rawBody` when it is there). On the way it refuses what Bolt cannot
- * survive: a body that parses to something other than an object (`null`, `7`, `"x"`,
- * `[]`, `payload=null`) made Bolt's receiver throw inside a promise nobody awaits, which
- * was an unhandled rejection and a request left open forever.
+ * Reads the request body once, within `limit`, and hands it on already buffered as `req.rawBody`
+ * (the request guard verifies its signature over exactly these bytes; Bolt uses it too).
  *
  * Nothing is authenticated before the body is in, so a POST without the signature headers
  * is refused before its body is read: 401 at once unless it is a form body (what Slack's
@@ -45,7 +40,7 @@ function claimsSignature(req: IncomingMessage): boolean {
  * how many at once.
  */
 export function guardBodies(next: RequestHandler, options: BodyGuardOptions): RequestHandler {
-  const { signingSecret, log } = options;
+  const { log } = options;
   const unsignedLimit = Math.min(options.limit, options.unsignedLimit ?? UNSIGNED_LIMIT_BYTES);
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') {
@@ -96,20 +91,6 @@ export function guardBodies(next: RequestHandler, options: BodyGuardOptions): Re
       if (finished) return;
       finished = true;
       const raw = Buffer.concat(chunks);
-      if (!isObjectBody(raw, req.headers['content-type'])) {
-        const signed = isValidSlackRequest({
-          signingSecret,
-          body: raw.toString('utf8'),
-          headers: {
-            'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
-            'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
-          },
-        });
-        // Unsigned requests learn nothing about what we would have made of them.
-        log.warn({ signed }, 'request body is not an object; refused before Bolt');
-        res.writeHead(signed ? 400 : 401).end();
-        return;
-      }
       Object.assign(req, { rawBody: raw });
       next(req, res);
     });
@@ -118,7 +99,7 @@ export function guardBodies(next: RequestHandler, options: BodyGuardOptions): Re
 
 /**
  * False only for a body that parses, as Bolt would parse it, to something other than an
- * object. Bodies that do not parse at all are left to Bolt (400 once the signature holds).
+ * object (Bolt's receiver throws on those). Bodies that do not parse at all are left to Bolt (400).
  */
 export function isObjectBody(raw: Buffer, contentType: string | string[] | undefined): boolean {
   const text = raw.toString('utf8');

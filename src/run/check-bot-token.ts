@@ -1,19 +1,8 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { ConfigError, IntuneErrError } from '../errors.js';
 import { boltLogger, type Logger } from '../log.js';
-import { type BotIdentity, webApiOptions } from '../slack/app.js';
-import { obeyRateLimits } from '../slack/rate-limit.js';
-import { slackErrorCode } from '../slack/send.js';
-
-// auth.test answers that mean the token itself is wrong: no retry or restart will help.
-const REFUSED = new Set([
-  'invalid_auth',
-  'not_authed',
-  'account_inactive',
-  'token_revoked',
-  'token_expired',
-  'not_allowed_token_type',
-]);
+import type { BotIdentity } from '../slack/app.js';
+import { isPlatformError, obeyRateLimits, platformError, webApiOptions } from '../slack/web-api.js';
 
 export interface CheckBotTokenOptions {
   token: string;
@@ -42,8 +31,8 @@ export async function checkBotToken({
   try {
     res = await obeyRateLimits(() => client.auth.test());
   } catch (error) {
-    const code = slackErrorCode(error);
-    if (code !== undefined && REFUSED.has(code)) {
+    const code = platformError(error);
+    if (isPlatformError(error, 'tokenRefused')) {
       throw new ConfigError(
         'SLACK_BOT_TOKEN',
         `Slack refused this token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page again`,

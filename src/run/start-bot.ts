@@ -7,11 +7,11 @@ import { BODY_LIMIT_BYTES, createSlackApp, EVENTS_PATH, type SlackApp } from '..
 import type { OutboxOptions } from '../slack/send.js';
 import { createStateStore } from '../state/create-state-store.js';
 import type { StateStore } from '../state/state-store.js';
-import { guardBodies } from './body-guard.js';
 import { checkBotToken } from './check-bot-token.js';
 import { createHealthServer } from './health-server.js';
 import { proxyRoute } from './proxy.js';
-import { guardReplays, type ReplayGuard } from './replay-guard.js';
+import { ReplayGuard } from './replay-guard.js';
+import { guardRequests } from './request-guard.js';
 import { SocketModeReceiver } from './socket-mode-receiver.js';
 
 export interface RunningBot {
@@ -21,7 +21,7 @@ export interface RunningBot {
   port: number;
   /** Stops accepting, lets in-flight replies finish, closes connections. */
   stop(): Promise<void>;
-  /** HTTP mode: refuses replayed signed requests in front of Bolt. */
+  /** HTTP mode: the signatures the request guard has seen, so a replay is refused. */
   replayGuard?: ReplayGuard;
 }
 
@@ -105,28 +105,30 @@ async function startWith({
     ...(receiver ? { receiver } : {}),
     ...(webClientOptions ? { clientOptions: webClientOptions } : {}),
   });
-  // In front of Bolt, which verifies signatures and timestamps: the body guard reads the body within
-  // the limit and refuses shapes Bolt would choke on; behind it, the replay guard makes each signed
-  // request count once.
+  // In front of Bolt: the request guard reads the body within the limit, verifies its signature
+  // (once: Bolt's receiver is told not to), makes each signed request count once, and refuses
+  // shapes Bolt would choke on.
   const httpLog = log.child({ component: 'http' });
-  const signingSecret = config.slackSigningSecret ?? '';
   const replayGuard =
     mode === 'http'
-      ? guardReplays((slack.receiver as HTTPReceiver).requestListener, {
-          log: httpLog,
-          signingSecret,
+      ? new ReplayGuard(
           // Replicas on Redis: a replay sent to another replica is refused too.
-          ...(state.kind === 'redis'
+          state.kind === 'redis'
             ? { shared: (signature: string, ttlMs: number) => state.claimOnce('signature', signature, ttlMs) }
-            : {}),
-        })
+            : {},
+        )
       : undefined;
   const routes = replayGuard
     ? [
         {
           path: EVENTS_PATH,
           methods: ['POST'],
-          handler: guardBodies(replayGuard.handler, { limit: BODY_LIMIT_BYTES, signingSecret, log: httpLog }),
+          handler: guardRequests((slack.receiver as HTTPReceiver).requestListener, {
+            limit: BODY_LIMIT_BYTES,
+            signingSecret: config.slackSigningSecret ?? '',
+            replays: replayGuard,
+            log: httpLog,
+          }),
         },
       ]
     : [];

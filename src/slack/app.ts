@@ -1,5 +1,5 @@
 import { App, type AppOptions, HTTPReceiver, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { RetryOptions, WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import { boltLogger, type Logger } from '../log.js';
@@ -11,64 +11,24 @@ import { registerCommand } from './command.js';
 import type { SlackDeps } from './deps.js';
 import { registerMention } from './mention.js';
 import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
-import { isTimeout, Outbox, type OutboxOptions } from './send.js';
+import { Outbox, type OutboxOptions } from './send.js';
 import { registerShortcut } from './shortcut.js';
 import { unhandledPayload } from './unhandled-payloads.js';
 import { UserLocales } from './user-locale.js';
+import { webApiOptions } from './web-api.js';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack sends at most 40,000 characters of text; a body much larger than that is not from Slack. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/**
- * How the Web API client retries, and why.
- *
- * - 429 with Retry-After: Slack did not act on the call. The client hands it back at once
- *   (`rejectRateLimitedCalls`) rather than pausing every call the bot makes; the caller waits as
- *   told and tries again (obeyRateLimits), so a rate-limited channel holds up only itself.
- * - 5xx and connections dropped or refused: retried, at most 3 times, backing off 250 ms to 2 s.
- *   A retried chat.postMessage could in principle double a reply if Slack posted it and then
- *   failed to say so. Slack has no idempotency key for posts, so the choice is between "maybe
- *   twice" and "maybe never": a 5xx from Slack's edge almost always means the call was not
- *   processed, and a person who asked and got nothing is worse off than one who rarely sees a
- *   repeat, so these are retried.
- * - A call that timed out (no answer within `timeout`) is NOT retried: Slack was reached and was
- *   slow, so the post most likely landed; retrying would double it. At most once, logged.
- * - `ok: false` answers (not_in_channel, invalid_blocks, invalid_auth…) are never retried by the
- *   client; the outbox decides (give up, or once more as plain text).
- */
-export const RETRY_CONFIG: RetryOptions & { onFailedAttempt(error: Error): void } = {
-  retries: 3,
-  factor: 2,
-  minTimeout: 250,
-  maxTimeout: 2000,
-  randomize: true,
-  onFailedAttempt(error) {
-    if (isTimeout(error)) throw error;
-  },
-};
-/** The Web API client's per-request timeout. */
-export const WEB_API_TIMEOUT_MS = 10_000;
-
-/** How every Web API client of the bot talks to Slack: one place for the URL, retries, 429s and timeout. */
-export function webApiOptions(
-  slackApiUrl: string | undefined,
-  extra: WebClientOptions = {},
-): WebClientOptions {
-  return {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
-    rejectRateLimitedCalls: true,
-    timeout: WEB_API_TIMEOUT_MS,
-    ...extra,
-  };
-}
-
 export interface CreateSlackAppOptions {
   config: Config;
   catalog: Catalog;
   log: Logger;
-  /** Defaults to Bolt's HTTPReceiver (signature checks, ssl_check, acks); Socket Mode and the console pass theirs. */
+  /**
+   * Defaults to Bolt's HTTPReceiver (acks, url_verification) without its signature check: serve it only
+   * behind src/run/request-guard.ts. Socket Mode and the console pass theirs.
+   */
   receiver?: Receiver;
   /** Extra Web API client options (the console's in-process fetch). */
   clientOptions?: WebClientOptions;
@@ -137,6 +97,9 @@ export function createSlackApp({
       endpoints: EVENTS_PATH,
       logger: bolt,
       processBeforeResponse: false,
+      // Its only caller (src/run/start-bot.ts) serves it behind the request guard, which verifies each
+      // signature once (src/run/request-guard.ts): Bolt does not compute it again.
+      signatureVerification: false,
       bodyLimit: BODY_LIMIT_BYTES,
       // Listeners that never ack would hold Slack's request; Slack gives up after 3 s anyway.
       unhandledRequestTimeoutMillis: 3001,

@@ -4,8 +4,8 @@ import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
 import { visibleText } from './message-text.js';
 import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
-import { obeyRateLimits } from './rate-limit.js';
 import { replyInThread } from './thread-reply.js';
+import { obeyRateLimits } from './web-api.js';
 
 const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 

@@ -27,3 +27,15 @@ export const BOT_SCOPES = [
   'mpim:history',
   'users:read',
 ] as const;
+/**
+ * Every Web API method the bot calls, with the bot scopes Slack documents for it; BOT_SCOPES is what
+ * these and the events, commands and shortcuts above need, no more.
+ */
+export const WEB_API_METHODS = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.delete': ['chat:write'],
+  'users.info': ['users:read'],
+  // The bot reads threads in every channel type it answers in.
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
+} as const satisfies Record<string, readonly (typeof BOT_SCOPES)[number][]>;

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
 import type { StateStore } from '../state/state-store.js';
-import { obeyRateLimits } from './rate-limit.js';
+import { isPlatformError, isTimeout, obeyRateLimits, platformError } from './web-api.js';
 
 export interface OutboxOptions {
   log: Logger;
@@ -41,36 +41,6 @@ export interface PostArgs {
    * can take back what it claimed for it. Not called after a timeout: that post may have landed.
    */
   onNotSent?: () => void;
-}
-
-// Errors where retrying cannot help and nobody is waiting: note them and move on.
-const GIVE_UP = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'message_not_found',
-  'cant_delete_message',
-  'user_not_in_channel',
-]);
-// Errors about the message itself: a plain-text answer usually gets through.
-const SHRINK = new Set([
-  'invalid_blocks',
-  'invalid_blocks_format',
-  'msg_too_long',
-  'too_many_attachments',
-  'invalid_arguments',
-]);
-
-/** True when a Web API call failed because no answer came in time (not a refusal or a dropped connection). */
-export function isTimeout(error: unknown): boolean {
-  const original = (error as { original?: unknown } | undefined)?.original ?? error;
-  const name = (original as { name?: unknown } | undefined)?.name;
-  return name === 'TimeoutError';
-}
-
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 /**
@@ -167,10 +137,9 @@ export class Outbox {
     try {
       return await send(args.message);
     } catch (error) {
-      const code = slackErrorCode(error);
-      if (code === undefined || !SHRINK.has(code)) throw error;
+      if (!isPlatformError(error, 'messageRefused')) throw error;
       this.log.warn(
-        { channel: args.channel, error: code },
+        { channel: args.channel, error: platformError(error) },
         'Slack rejected the message; retrying as plain text',
       );
       return send(args.plain());
@@ -231,8 +200,8 @@ export class Outbox {
       });
       return await result;
     } catch (error) {
-      const code = slackErrorCode(error);
-      const level = code !== undefined && GIVE_UP.has(code) ? 'warn' : 'error';
+      const code = platformError(error);
+      const level = isPlatformError(error, 'nowhereToSend') ? 'warn' : 'error';
       this.log[level]({ channel, method, error: code ?? (error as Error).message }, 'Slack call failed');
       if (!isTimeout(error)) onNotSent?.();
       return undefined;

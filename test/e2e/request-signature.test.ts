@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { SIGNING_SECRET, sign } from '../support/sign.js';
 import { BOT_ID, BOT_USER, LOCALES, mentionEvent, messageEvent } from '../support/slack-events.js';
@@ -164,5 +166,44 @@ describe('requests Slack signed', () => {
     expect((await postWith(surface, body, signed(body, now() - 4 * 60))).status).toBe(200);
     const [reply] = await t.slack.waitFor('chat.postMessage');
     expect(String(reply?.args.text)).toContain('0x80CF6008');
+  });
+});
+
+describe('the signature of each request', () => {
+  /** HMACs keyed with the signing secret while `run` goes on: the bot's checks of signatures. */
+  async function hmacsDuring(run: () => Promise<unknown>): Promise<number> {
+    // Bolt (CommonJS) and the bot (ESM) both see the spy once the builtin's exports are synced.
+    const spy = vi.spyOn(crypto, 'createHmac');
+    syncBuiltinESMExports();
+    try {
+      await run();
+      return spy.mock.calls.filter(([, key]) => key === SIGNING_SECRET).length;
+    } finally {
+      spy.mockRestore();
+      syncBuiltinESMExports();
+    }
+  }
+
+  it('is computed exactly once per request on every surface, accepted or replayed', async () => {
+    for (const surface of SURFACES) {
+      const body = surface.body();
+      // Signed before counting starts: the test's own HMAC is not the bot's.
+      const headers = signed(body);
+      expect(await hmacsDuring(() => postWith(surface, body, headers)), surface.name).toBe(1);
+      expect(await hmacsDuring(() => postWith(surface, body, headers)), `${surface.name} replayed`).toBe(1);
+    }
+  });
+
+  it('is computed exactly once for a request that fails it', async () => {
+    const surface = SURFACES[0] as Surface;
+    const body = surface.body();
+    const headers = signed(body, now(), 'x'.repeat(36));
+    let status = 0;
+    expect(
+      await hmacsDuring(async () => {
+        status = (await postWith(surface, body, headers)).status;
+      }),
+    ).toBe(1);
+    expect(status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guardBodies, isObjectBody, UNSIGNED_LIMIT_BYTES } from '../../src/run/body-guard.js';
 import { createHealthServer, type HealthServer } from '../../src/run/health-server.js';
 import { captureLog } from '../support/capture-log.js';
-import { SIGNING_SECRET, sign } from '../support/sign.js';
+import { sign } from '../support/sign.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const LIMIT = 1024 * 1024;
@@ -28,7 +28,7 @@ async function start() {
           reached.push({ url: req.url, rawBody: (req as IncomingMessage & { rawBody?: Buffer }).rawBody });
           res.writeHead(200).end();
         },
-        { limit: LIMIT, signingSecret: SIGNING_SECRET, log },
+        { limit: LIMIT, log },
       ),
     },
   ]);

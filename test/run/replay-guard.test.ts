@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { guardReplays, MAX_SKEW_SECONDS } from '../../src/run/replay-guard.js';
+import { ReplayGuard } from '../../src/run/replay-guard.js';
+import { checkRequests } from '../../src/run/request-guard.js';
+import { MAX_SKEW_SECONDS, verifySlackSignature } from '../../src/run/request-signature.js';
 import { SIGNING_SECRET, sign } from '../support/sign.js';
 
 const log = createLogger({
@@ -35,7 +37,10 @@ function request(options: {
   method?: string;
 }) {
   const body = options.body ?? BODY;
-  const headers: Record<string, string> = { 'x-slack-request-timestamp': String(options.timestamp) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(options.timestamp),
+  };
   if (options.signed !== 'none')
     headers['x-slack-signature'] = sign(
       body,
@@ -50,16 +55,21 @@ function request(options: {
 }
 
 function setup(max?: number) {
-  // The guard's clock starts at the real time: Bolt's signature check reads the real clock.
   let clock = Date.now();
   const passed: string[] = [];
-  const guard = guardReplays(
-    (req, res) => {
-      passed.push(String(req.headers['x-slack-signature'] ?? 'unsigned'));
-      res.writeHead(200).end();
+  const replays = new ReplayGuard({ now: () => clock, ...(max ? { max } : {}) });
+  const guard = {
+    handler: checkRequests(
+      (req, res) => {
+        passed.push(String(req.headers['x-slack-signature'] ?? 'unsigned'));
+        res.writeHead(200).end();
+      },
+      { log, signingSecret: SIGNING_SECRET, replays, limit: 1024 * 1024, now: () => clock },
+    ),
+    get size() {
+      return replays.size;
     },
-    { log, signingSecret: SIGNING_SECRET, now: () => clock, ...(max ? { max } : {}) },
-  );
+  };
   const now = () => Math.floor(clock / 1000);
   const send = (options: Partial<Parameters<typeof request>[0]> = {}) => {
     const res = new FakeRes();
@@ -86,14 +96,14 @@ describe('replay guard', () => {
     expect(t.passed).toHaveLength(2);
   });
 
-  it('passes unsigned, wrongly signed and non-POST requests to Bolt, which decides (ssl_check, 401)', () => {
+  it('answers Slack’s ssl_check probe itself, refuses wrongly signed requests, passes other methods on', () => {
     const t = setup();
     expect(t.send({ signed: 'none', body: 'ssl_check=1' })).toBe(200);
     expect(t.send({ signed: 'none', body: 'ssl_check=1' })).toBe(200);
-    expect(t.send({ signed: 'wrong' })).toBe(200);
-    expect(t.send({ signed: 'wrong' })).toBe(200);
+    expect(t.send({ signed: 'wrong' })).toBe(401);
+    expect(t.send({ signed: 'wrong' })).toBe(401);
     expect(t.send({ method: 'GET' })).toBe(200);
-    expect(t.passed).toHaveLength(5);
+    expect(t.passed).toHaveLength(1);
     expect(t.guard.size).toBe(0);
   });
 
@@ -105,7 +115,7 @@ describe('replay guard', () => {
     expect(t.send()).toBe(401);
   });
 
-  it('still refuses the replay just before Bolt would call the timestamp stale', () => {
+  it('still refuses the replay just before its timestamp turns stale', () => {
     const t = setup();
     const timestamp = t.now();
     expect(t.send({ timestamp })).toBe(200);
@@ -113,7 +123,7 @@ describe('replay guard', () => {
     expect(t.send({ timestamp })).toBe(401);
   });
 
-  it('forgets a signature once its timestamp is stale (Bolt refuses it by then)', () => {
+  it('forgets a signature once its timestamp is stale (refused as stale by then)', () => {
     const t = setup();
     t.send();
     t.advance((MAX_SKEW_SECONDS + 120) * 1000);
@@ -131,5 +141,35 @@ describe('replay guard', () => {
     // Twenty times the cap: each one signed and verified (HMACs), so not more than that.
     for (let i = 0; i < 20_000; i++) t.send({ body: `${BODY}&n=${i}` });
     expect(t.guard.size).toBe(1000);
+  });
+});
+
+describe('request guard: one verification per request', () => {
+  it('verifies each request once, whether it passes, is replayed or is refused', () => {
+    let verified = 0;
+    const replays = new ReplayGuard();
+    const handler = checkRequests((_req, res) => res.writeHead(200).end(), {
+      log,
+      signingSecret: SIGNING_SECRET,
+      replays,
+      limit: 1024 * 1024,
+      verify: (...args) => {
+        verified += 1;
+        return verifySlackSignature(...args);
+      },
+    });
+    const send = (options: Parameters<typeof request>[0]) => {
+      const res = new FakeRes();
+      handler(request(options), res as unknown as ServerResponse);
+      return res.statusCode;
+    };
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect([
+      send({ timestamp }),
+      send({ timestamp }),
+      send({ timestamp, signed: 'wrong' }),
+      send({ timestamp, body: 'payload=null' }),
+    ]).toEqual([200, 401, 401, 400]);
+    expect(verified).toBe(4);
   });
 });

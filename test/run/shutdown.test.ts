@@ -1,7 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exitOnSignals, SHUTDOWN_GRACE_MS, type Stoppable } from '../../src/run/shutdown.js';
 import { captureLog } from '../support/capture-log.js';
@@ -110,39 +107,5 @@ describe('exitOnSignals', () => {
     expect(signals.listenerCount('SIGINT')).toBe(0);
     signals.emit('SIGTERM', 'SIGTERM');
     expect(target.calls).toBe(0);
-  });
-});
-
-describe('shutdown.ts documentation', () => {
-  // The doc comment an editor shows for each export: TypeScript attaches a JSDoc block to the
-  // declaration right after it, so a comment stranded above another declaration documents that one.
-  const source = ts.createSourceFile(
-    'shutdown.ts',
-    readFileSync(fileURLToPath(new URL('../../src/run/shutdown.ts', import.meta.url)), 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
-  );
-  const docsOf = (name: string): string[] => {
-    const node = source.statements.find(
-      (s) => (ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s)) && s.name?.text === name,
-    );
-    if (!node) throw new Error(`${name} not found`);
-    return ts
-      .getJSDocCommentsAndTags(node)
-      .map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '')
-      .filter((text) => text !== '');
-  };
-
-  it('exitOnSignals carries its own doc comment, about signals and the grace period', () => {
-    const docs = docsOf('exitOnSignals');
-    expect(docs).toHaveLength(1);
-    expect(docs[0]).toContain('SIGTERM');
-    expect(docs[0]).toContain('grace period');
-  });
-
-  it('SignalSource carries only its own', () => {
-    expect(docsOf('SignalSource')).toEqual([
-      'Where signals come from: the process, or an EventEmitter in tests.',
-    ]);
   });
 });

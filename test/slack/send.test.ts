@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { Outbox, type OutboxOptions } from '../../src/slack/send.js';
 import { UserLocales } from '../../src/slack/user-locale.js';
@@ -24,8 +24,7 @@ function fakeClient(fail?: (args: Record<string, unknown>) => string | undefined
       at: Date.now(),
     });
     const error = fail?.(args);
-    if (error)
-      throw Object.assign(new Error(`An API error occurred: ${error}`), { data: { ok: false, error } });
+    if (error) throw new WebAPIPlatformError({ ok: false, error });
     ts += 1;
     return { ok: true, ts: String(ts) };
   };

@@ -1,4 +1,4 @@
-import { RETRY_CONFIG } from '../../src/slack/app.js';
+import { RETRY_CONFIG } from '../../src/slack/web-api.js';
 
 /**
  * The bot's retry policy (same number of retries, same "never after a timeout" rule) with

@@ -1,6 +1,13 @@
 import { ErrorCode, WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { obeyRateLimits, RATE_LIMIT_RETRIES, retryAfterMs } from '../../src/slack/rate-limit.js';
+import {
+  isPlatformError,
+  obeyRateLimits,
+  PLATFORM_ERRORS,
+  platformError,
+  RATE_LIMIT_RETRIES,
+  retryAfterMs,
+} from '../../src/slack/web-api.js';
 
 const limited = (seconds: number) => new WebAPIRateLimitedError(seconds);
 
@@ -53,5 +60,29 @@ describe('obeyRateLimits', () => {
     }).catch((e: unknown) => e);
     expect(failure).toBe(error);
     expect(calls).toBe(1);
+  });
+});
+
+describe('platformError', () => {
+  it('reads Slack’s error string from an ok: false answer, and nothing from other failures', () => {
+    expect(platformError(new WebAPIPlatformError({ ok: false, error: 'not_in_channel' }))).toBe(
+      'not_in_channel',
+    );
+    expect(platformError(limited(1))).toBeUndefined();
+    expect(platformError(new Error('fetch failed'))).toBeUndefined();
+    // Something that only looks like an answer is not one.
+    expect(platformError({ data: { error: 'invalid_auth' } })).toBeUndefined();
+  });
+
+  it('sorts each known answer into exactly one kind', () => {
+    const all = Object.values(PLATFORM_ERRORS).flat();
+    expect(new Set(all).size).toBe(all.length);
+    const refused = new WebAPIPlatformError({ ok: false, error: 'invalid_blocks' });
+    expect(isPlatformError(refused, 'messageRefused')).toBe(true);
+    expect(isPlatformError(refused, 'nowhereToSend')).toBe(false);
+    expect(
+      isPlatformError(new WebAPIPlatformError({ ok: false, error: 'token_revoked' }), 'tokenRefused'),
+    ).toBe(true);
+    expect(isPlatformError(new Error('boom'), 'tokenRefused')).toBe(false);
   });
 });
