@@ -1,12 +1,13 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { answerQuery } from '../core/answer.js';
 import { ACTION_DISMISS, ACTION_SHARE, renderBlocks } from '../render/blocks.js';
 import { decodeShareValue } from '../render/share-value.js';
 import { strings } from '../render/strings.js';
 import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 
 /** The buttons on answers: Share in channel (slash command) and Dismiss (auto-reply). */
-export function registerActions(app: App, deps: SlackDeps): void {
+export function registerActions(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, body, action, respond, client }) => {
     await ack();
     const started = performance.now();

@@ -1,12 +1,12 @@
-import type { App } from '@slack/bolt';
 import { answerQuery } from '../core/answer.js';
 import { renderBlocks } from '../render/blocks.js';
 import { encodeShareValue } from '../render/share-value.js';
 import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 import { COMMAND } from './registry.js';
 
 /** `/intune-err <codes or words>`: answered inside the ack, privately, with a Share button. */
-export function registerCommand(app: App, deps: SlackDeps): void {
+export function registerCommand(app: Listeners, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, client }) => {
     const started = performance.now();
     const locale = await readerLocale(deps, client, command.user_id, LOCALE_BUDGET_MS);
