@@ -109,9 +109,15 @@ export function boltLogger(log: Logger): BoltLogger {
     }
     return [data, words.join(' ')];
   };
+  // A line below LOG_LEVEL is dropped before it is built: Bolt and the Web API client log at debug
+  // on every request and call, and formatting those only to discard them cost real CPU.
   return {
-    debug: (...args) => child.debug(...line(args)),
-    info: (...args) => child.info(...line(args)),
+    debug: (...args) => {
+      if (child.isLevelEnabled('debug')) child.debug(...line(args));
+    },
+    info: (...args) => {
+      if (child.isLevelEnabled('info')) child.info(...line(args));
+    },
     warn: (...args) => child.warn(...line(args)),
     error: (...args) => child.error(...line(args)),
     setLevel: () => {
