@@ -2,7 +2,7 @@ import type { FakeSlack, RecordedCall } from '../test/support/fake-slack.js';
 import { signer } from './apps.js';
 import { type LoadRequest, runLoad, runOpenLoad } from './load.js';
 import type { ServerProcess } from './processes.js';
-import { eventCallback, messageTs, PASTES } from './slack-payloads.js';
+import { BOT_USER, eventCallback, messageTs, PASTES } from './slack-payloads.js';
 import { percentile } from './stats.js';
 
 export interface AutoReplyRun {
@@ -21,18 +21,24 @@ export interface AutoReplyRun {
   maxMs: number;
   /** p99 of the events sent in each second of the run: shows whether a backlog grew or drained. */
   p99BySecond: number[];
+  /** The servers' own CPU time (user + system) per event sent, in microseconds. */
+  cpuUsPerEvent: number;
 }
 
 export interface AutoReplyResult {
   /** The first seconds at the target rate: JIT, caches and heap still settling. */
   warmup: AutoReplyRun;
   sustained: AutoReplyRun;
-  capacity: AutoReplyRun;
+  capacity: AutoReplyRun | undefined;
 }
 
 export interface AutoReplyOptions {
   slack: FakeSlack;
   bot: ServerProcess;
+  /** Replicas sharing the load with `bot` (each event goes to one of them, in turn). */
+  replicas?: readonly ServerProcess[];
+  /** Skip the closed-loop capacity run. */
+  sustainedOnly?: boolean;
   users: readonly string[];
   rate?: number;
   seconds?: number;
@@ -52,8 +58,11 @@ async function drive(
   mode: string,
   count: number,
   send: (make: (i: number) => LoadRequest) => Promise<{ ok: number }>,
+  type: 'message' | 'app_mention' = 'message',
 ): Promise<AutoReplyRun> {
   const { slack, users } = options;
+  const servers = [options.bot, ...(options.replicas ?? [])];
+  const cpu = () => servers.reduce((sum, server) => sum + server.cpuMs(), 0);
   run += 1;
   slack.reset();
   const sentAt = new Map<string, number>();
@@ -81,21 +90,24 @@ async function drive(
   const make = (i: number) => {
     const ts = messageTs();
     sentAt.set(ts, performance.now());
+    const paste = PASTES[i % PASTES.length] as string;
     return eventCallback(signer, {
-      type: 'message',
+      type,
       channel: `CAR${run}X${i}`,
       user: users[i % users.length] as string,
-      text: PASTES[i % PASTES.length] as string,
+      text: type === 'app_mention' ? `<@${BOT_USER}> what is this? ${paste}` : paste,
       ts,
       eventId: `Ev0BENCH${run}X${i}`,
     });
   };
+  const cpuBefore = cpu();
   const { ok } = await send(make);
   // Replies still on their way: wait for them, boundedly.
   const deadline = performance.now() + 5_000;
   while (replyCount.size < sentAt.size && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  const cpuUsPerEvent = ((cpu() - cpuBefore) * 1000) / count;
   await slack.settle(200);
   stop();
   latencies.sort((a, b) => a - b);
@@ -122,6 +134,7 @@ async function drive(
           )
         : Number.NaN,
     ),
+    cpuUsPerEvent,
   };
 }
 
@@ -129,20 +142,48 @@ export async function benchAutoReply(options: AutoReplyOptions): Promise<AutoRep
   const rate = options.rate ?? 500;
   const count = Math.round(rate * (options.seconds ?? 5));
   const port = options.bot.port;
+  const ports = options.replicas?.length ? [port, ...options.replicas.map((r) => r.port)] : undefined;
   // Warm-up at the same rate: JIT, every user's locale cached and the heap grown, as in a
   // workspace where the bot has been running a while. Reported, not hidden.
   const warmup = await drive(options, `warm-up, ${rate} events/s for 2 s`, rate * 2, (make) =>
-    runOpenLoad({ port, rate, count: rate * 2, maxInFlight: 256, make }),
+    runOpenLoad({ port, ...(ports ? { ports } : {}), rate, count: rate * 2, maxInFlight: 256, make }),
   );
   const sustained = await drive(options, `open loop, ${rate} events/s for ${count / rate} s`, count, (make) =>
-    runOpenLoad({ port, rate, count, maxInFlight: 256, make }),
+    runOpenLoad({ port, ...(ports ? { ports } : {}), rate, count, maxInFlight: 256, make }),
   );
+  if (options.sustainedOnly) return { warmup, sustained, capacity: undefined };
   const capacityEvents = options.capacityEvents ?? 3_000;
   const concurrency = options.capacityConcurrency ?? 32;
   const capacity = await drive(options, `closed loop, ${concurrency} in flight`, capacityEvents, (make) =>
     runLoad({ port, concurrency, requests: capacityEvents, maxMs: 15_000, make }),
   );
   return { warmup, sustained, capacity };
+}
+
+/**
+ * Mentions of the bot, each a new thread with codes in it, closed loop: every one must get exactly
+ * one reply. Measures the server's CPU per mention.
+ */
+export async function benchMention(
+  options: AutoReplyOptions & { events?: number; concurrency?: number },
+): Promise<AutoReplyRun> {
+  const events = options.events ?? 1_500;
+  const concurrency = options.concurrency ?? 16;
+  const port = options.bot.port;
+  await drive(
+    options,
+    'mention warm-up',
+    500,
+    (make) => runLoad({ port, concurrency, requests: 500, maxMs: 15_000, make }),
+    'app_mention',
+  );
+  return drive(
+    options,
+    `mentions, closed loop, ${concurrency} in flight`,
+    events,
+    (make) => runLoad({ port, concurrency, requests: events, maxMs: 15_000, make }),
+    'app_mention',
+  );
 }
 
 /**

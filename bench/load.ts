@@ -145,6 +145,8 @@ export function probe(port: number, path: string, timeoutMs = 1_000): Promise<nu
 
 export interface OpenLoadOptions {
   port: number;
+  /** Spread the requests over these ports in turn (replicas behind a load balancer); default `port`. */
+  ports?: readonly number[];
   /** Requests per second, sent on a fixed schedule whatever the server's pace. */
   rate: number;
   /** How many to send in all (the run lasts count / rate seconds). */
@@ -195,7 +197,8 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<OpenLoadRes
     const request = options.make(i);
     const sentAt = performance.now();
     sent++;
-    const job = send(agent, options.port, request, options.timeoutMs ?? 5_000).then(
+    const port = options.ports ? (options.ports[i % options.ports.length] as number) : options.port;
+    const job = send(agent, port, request, options.timeoutMs ?? 5_000).then(
       ({ status, body }) => {
         latencies.push(performance.now() - sentAt);
         statuses[status] = (statuses[status] ?? 0) + 1;

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 
 /**
- * The baseline: the smallest Bolt app that acks `/intune-err` with a fixed block,
- * on the same receiver (HTTPReceiver), endpoints and auth as the bot. What the bot
+ * The baseline: the smallest Bolt app that acks `/intune-err` with a fixed block and
+ * answers a message or a mention with a fixed reply in its thread, on the same receiver (HTTPReceiver), endpoints and auth as the bot. What the bot
  * costs beyond this is what intune-err itself adds.
  */
 export interface MinimalAppOptions {
@@ -48,6 +49,22 @@ export async function startMinimalApp(
   });
   app.command('/intune-err', async ({ ack }) => {
     await ack({ response_type: 'ephemeral', text: '0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS', blocks: BLOCKS });
+  });
+  // The same surfaces as the bot's auto-reply and mention, at their smallest: a fixed reply in the thread.
+  const reply = async (client: WebClient, event: { channel: string; ts: string; thread_ts?: string }) => {
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: event.thread_ts ?? event.ts,
+      text: '0x80CF6008 OM_E_DM_FAILTOCONNECTTOBITS',
+      blocks: BLOCKS,
+    });
+  };
+  app.event('message', async ({ event, client }) => {
+    if ('subtype' in event && event.subtype !== undefined) return;
+    await reply(client, event as { channel: string; ts: string; thread_ts?: string });
+  });
+  app.event('app_mention', async ({ event, client }) => {
+    await reply(client, event);
   });
   const server = await receiver.start({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = server.address();

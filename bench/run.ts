@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/data/load-catalog.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { botBuilt, MAIN_JS, startBotProcess, startMinimalProcess } from './apps.js';
-import { type AutoReplyResult, benchAutoReply } from './auto-reply.js';
+import { type AutoReplyResult, type AutoReplyRun, benchAutoReply, benchMention } from './auto-reply.js';
 import { benchExtraction, type ExtractionResult } from './extraction.js';
 import { canPin, pinSelf, type ServerProcess } from './processes.js';
+import { benchRedis, type RedisResult } from './redis.js';
 import { formatTable, type Machine, machine, num, type Target, target, verdict } from './report.js';
 import { benchSlash, type SlashResult } from './slash.js';
 import { benchStartup, type StartupResult } from './startup.js';
@@ -19,7 +20,17 @@ interface Results {
   extraction: ExtractionResult;
   slash?: SlashResult;
   autoReply?: AutoReplyResult;
-  memory?: { botRssAfterLoadMB: number; minimalRssAfterLoadMB: number };
+  minimalAutoReply?: AutoReplyRun;
+  mention?: { bot: AutoReplyRun; minimal: AutoReplyRun };
+  /** CPU µs per request of each kind, bot and minimal app. */
+  cost?: { surface: string; botUs: number; minimalUs: number }[];
+  memory?: {
+    botRssAfterSlashMB: number;
+    minimalRssAfterSlashMB: number;
+    botRssAfterAllMB: number;
+    minimalRssAfterAllMB: number;
+  };
+  redis?: RedisResult;
   startup?: StartupResult;
   skipped?: string;
   targets: Target[];
@@ -89,6 +100,7 @@ if (!botBuilt()) {
     locales: Object.fromEntries(users.map((u, i) => [u, i % 2 === 0 ? 'sv-SE' : 'en-US'])),
   }).start();
   const running: ServerProcess[] = [];
+  let rssAfterSlash = { bot: Number.NaN, minimal: Number.NaN };
   try {
     const bot = await startBotProcess(slack, {}, serverCpu);
     running.push(bot);
@@ -117,44 +129,80 @@ if (!botBuilt()) {
       `\nbot/minimal: throughput ${num(slash.ratio, 2)}, CPU per request ${num(slash.bot.cpuUsPerRequest / slash.minimal.cpuUsPerRequest, 2)}× (concurrency ${slash.concurrency}; ${num(slash.botAnswersWithBlocks)} bot answers carried blocks)`,
     );
 
+    rssAfterSlash = { bot: bot.rssMB(), minimal: minimal.rssMB() };
+
     heading('Auto-reply: message events with pasted codes, reply via chat.postMessage (fake Slack)');
     const autoReply = await benchAutoReply({ slack, bot, users, rate: 500, seconds: 5 });
+    const minimalAutoReply = await benchAutoReply({
+      slack,
+      bot: minimal,
+      users,
+      rate: 500,
+      seconds: 5,
+      sustainedOnly: true,
+    });
     results.autoReply = autoReply;
+    results.minimalAutoReply = minimalAutoReply.sustained;
     log(
-      formatTable([
-        [
-          'run',
-          'events',
-          'acked',
-          'replies',
-          'lost',
-          'dup',
-          'events/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'p99 by second',
-        ],
-        ...[autoReply.warmup, autoReply.sustained, autoReply.capacity].map((r) => [
-          r.mode,
-          num(r.events),
-          num(r.acked),
-          num(r.replies),
-          num(r.lost),
-          num(r.duplicates),
-          num(r.eventsPerSecond),
-          num(r.p50Ms, 2),
-          num(r.p99Ms, 2),
-          num(r.maxMs, 1),
-          r.p99BySecond.join(' '),
-        ]),
+      autoReplyTable([
+        ...[autoReply.warmup, autoReply.sustained, autoReply.capacity].map((r) => ['bot', r] as const),
+        ['minimal', minimalAutoReply.sustained],
       ]),
     );
 
-    results.memory = { botRssAfterLoadMB: bot.rssMB(), minimalRssAfterLoadMB: minimal.rssMB() };
+    heading('Mentions: app_mention events with codes, reply in the thread (fake Slack)');
+    const mention = {
+      bot: await benchMention({ slack, bot, users }),
+      minimal: await benchMention({ slack, bot: minimal, users }),
+    };
+    results.mention = mention;
+    log(
+      autoReplyTable([
+        ['bot', mention.bot],
+        ['minimal', mention.minimal],
+      ]),
+    );
+
+    results.memory = {
+      botRssAfterSlashMB: rssAfterSlash.bot,
+      minimalRssAfterSlashMB: rssAfterSlash.minimal,
+      botRssAfterAllMB: bot.rssMB(),
+      minimalRssAfterAllMB: minimal.rssMB(),
+    };
+    results.cost = [
+      {
+        surface: 'slash command',
+        botUs: slash.bot.cpuUsPerRequest,
+        minimalUs: slash.minimal.cpuUsPerRequest,
+      },
+      {
+        surface: 'auto-reply event (500/s)',
+        botUs: autoReply.sustained.cpuUsPerEvent,
+        minimalUs: minimalAutoReply.sustained.cpuUsPerEvent,
+      },
+      { surface: 'mention', botUs: mention.bot.cpuUsPerEvent, minimalUs: mention.minimal.cpuUsPerEvent },
+    ];
+    heading("Cost per request: the server process's CPU time (user + system)");
+    log(
+      formatTable([
+        ['request', 'bot CPU µs', 'minimal CPU µs', 'bot / minimal'],
+        ...results.cost.map((c) => [
+          c.surface,
+          num(c.botUs),
+          num(c.minimalUs),
+          num(c.botUs / c.minimalUs, 2),
+        ]),
+      ]),
+    );
+    log(
+      `\nRSS after the slash load: bot ${num(rssAfterSlash.bot)} MB, minimal ${num(rssAfterSlash.minimal)} MB; after auto-reply and mentions too: bot ${num(results.memory.botRssAfterAllMB)} MB, minimal ${num(results.memory.minimalRssAfterAllMB)} MB`,
+    );
   } finally {
     for (const server of running) await server.stop();
   }
+
+  heading('On the Redis store (REDIS_URL): slash commands and auto-reply, one and two replicas');
+  results.redis = await benchRedis(slack, users, serverCpu, log);
 
   heading('Start-up (fresh processes, alternated) and memory');
   try {
@@ -163,20 +211,20 @@ if (!botBuilt()) {
     const memory = results.memory;
     log(
       formatTable([
-        ['app', 'ready ms (median)', 'samples', 'RSS at ready MB', 'RSS after load MB'],
+        ['app', 'ready ms (median)', 'samples', 'RSS at ready MB', 'RSS after slash load MB'],
         [
           'bot (node dist/main.js)',
           num(startup.bot.readyMs),
           startup.bot.samples.join(' '),
           num(startup.bot.rssAtReadyMB),
-          memory ? num(memory.botRssAfterLoadMB) : 'n/a',
+          memory ? num(memory.botRssAfterSlashMB) : 'n/a',
         ],
         [
           'minimal Bolt app',
           num(startup.minimal.readyMs),
           startup.minimal.samples.join(' '),
           num(startup.minimal.rssAtReadyMB),
-          memory ? num(memory.minimalRssAfterLoadMB) : 'n/a',
+          memory ? num(memory.minimalRssAfterSlashMB) : 'n/a',
         ],
       ]),
     );
@@ -200,11 +248,11 @@ log(`\nwrote ${RESULTS} (${(results.durationMs / 1000).toFixed(1)} s)`);
 
 function targets(r: Results): Target[] {
   const out: Target[] = [];
-  const { slash, autoReply, startup, memory, extraction: x } = r;
+  const { slash, autoReply, startup, memory, redis, extraction: x } = r;
   out.push(
     target(
       'slash throughput',
-      '>= 0.9 × minimal Bolt app',
+      '>= 0.9 × minimal Bolt app (median of rounds)',
       slash ? `${num(slash.ratio, 2)} × (${num(slash.bot.rps)} vs ${num(slash.minimal.rps)} req/s)` : 'n/a',
       slash ? slash.ratio >= 0.9 : undefined,
     ),
@@ -242,20 +290,88 @@ function targets(r: Results): Target[] {
     ),
     target(
       'ready',
-      '< 500 ms to /healthz 200',
+      '<= minimal Bolt app + 100 ms (spawn to /healthz 200)',
       startup
-        ? `${num(startup.bot.readyMs)} ms (minimal Bolt app ${num(startup.minimal.readyMs)} ms)`
+        ? `${num(startup.bot.readyMs)} ms (minimal Bolt app ${num(startup.minimal.readyMs)} ms, +${num(startup.bot.readyMs - startup.minimal.readyMs)})`
         : 'n/a',
-      startup ? startup.bot.readyMs < 500 : undefined,
+      startup ? startup.bot.readyMs <= startup.minimal.readyMs + 100 : undefined,
     ),
     target(
-      'memory',
-      'RSS < 120 MB after the load',
-      memory
-        ? `${num(memory.botRssAfterLoadMB)} MB (minimal Bolt app ${num(memory.minimalRssAfterLoadMB)} MB)`
+      'RSS at ready',
+      '<= minimal Bolt app + 10 MB',
+      startup
+        ? `${num(startup.bot.rssAtReadyMB)} MB (minimal ${num(startup.minimal.rssAtReadyMB)} MB)`
         : 'n/a',
-      memory ? memory.botRssAfterLoadMB < 120 : undefined,
+      startup ? startup.bot.rssAtReadyMB <= startup.minimal.rssAtReadyMB + 10 : undefined,
+    ),
+    target(
+      'RSS after slash load',
+      '<= 1.2 × minimal Bolt app after the same load',
+      memory
+        ? `${num(memory.botRssAfterSlashMB)} MB (minimal ${num(memory.minimalRssAfterSlashMB)} MB, ${num(memory.botRssAfterSlashMB / memory.minimalRssAfterSlashMB, 2)} ×)`
+        : 'n/a',
+      memory ? memory.botRssAfterSlashMB <= 1.2 * memory.minimalRssAfterSlashMB : undefined,
     ),
   );
+  if (redis && 'slash' in redis) {
+    out.push(
+      target(
+        'slash ack p99, Redis',
+        '< 50 ms',
+        `${num(redis.slash.bot.p99Ms, 1)} ms, ${num(redis.slashCallsPerRequest, 1)} Redis calls per command`,
+        redis.slash.bot.p99Ms < 50 && redis.slash.bot.failed === 0,
+      ),
+    );
+    const two = redis.twoReplicas;
+    out.push(
+      target(
+        'auto-reply, 2 replicas on Redis',
+        '500 events/s, 0 lost, 0 duplicate',
+        `${num(two.eventsPerSecond)} events/s, ${two.lost} lost, ${two.duplicates} duplicate, p99 ${num(two.p99Ms, 1)} ms`,
+        two.eventsPerSecond >= 475 && two.lost === 0 && two.duplicates === 0 && two.acked === two.events,
+      ),
+    );
+  }
   return out;
+}
+
+function autoReplyTable(rows: readonly (readonly ['bot' | 'minimal', AutoReplyRun | undefined])[]): string {
+  return formatTable([
+    [
+      'app',
+      'run',
+      'events',
+      'acked',
+      'replies',
+      'lost',
+      'dup',
+      'events/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'CPU µs/event',
+      'p99 by second',
+    ],
+    ...rows.flatMap(([app, r]) =>
+      r
+        ? [
+            [
+              app,
+              r.mode,
+              num(r.events),
+              num(r.acked),
+              num(r.replies),
+              num(r.lost),
+              num(r.duplicates),
+              num(r.eventsPerSecond),
+              num(r.p50Ms, 2),
+              num(r.p99Ms, 2),
+              num(r.maxMs, 1),
+              num(r.cpuUsPerEvent),
+              r.p99BySecond.join(' '),
+            ],
+          ]
+        : [],
+    ),
+  ]);
 }

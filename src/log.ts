@@ -1,6 +1,6 @@
+import { createRequire } from 'node:module';
 import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
 
 export type { Logger };
@@ -56,7 +56,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const destination =
     options.destination ??
     (options.pretty
-      ? pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
+      ? prettyStream()({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
       : undefined);
   const opts: pino.LoggerOptions = {
     level: options.level ?? 'info',
@@ -76,6 +76,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
   };
   return destination ? pino(opts, destination) : pino(opts);
+}
+
+/** pino-pretty only for a terminal: a deployed bot writes JSON and need not load it (CommonJS, so required here). */
+function prettyStream(): typeof import('pino-pretty').build {
+  return (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty')).build;
 }
 
 const TO_BOLT: Record<string, BoltLogLevel> = {
@@ -109,9 +114,15 @@ export function boltLogger(log: Logger): BoltLogger {
     }
     return [data, words.join(' ')];
   };
+  // A line below LOG_LEVEL is dropped before it is built: Bolt and the Web API client log at debug
+  // on every request and call, and formatting those only to discard them cost real CPU.
   return {
-    debug: (...args) => child.debug(...line(args)),
-    info: (...args) => child.info(...line(args)),
+    debug: (...args) => {
+      if (child.isLevelEnabled('debug')) child.debug(...line(args));
+    },
+    info: (...args) => {
+      if (child.isLevelEnabled('info')) child.info(...line(args));
+    },
     warn: (...args) => child.warn(...line(args)),
     error: (...args) => child.error(...line(args)),
     setLevel: () => {

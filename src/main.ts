@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { checkDefaultLocale, chooseMode, readConfig } from './config.js';
 import { runConsole } from './console/run-console.js';
-import { loadCatalog } from './data/load-catalog.js';
+import { openCatalog } from './data/open-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
 import { CATALOG_CACHE_FILE } from './run/catalog-cache-file.js';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const read = readConfig();
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const mode = chooseMode(read, interactive);
-  const catalog = loadCatalog(read.dataDir, { cacheFile: CATALOG_CACHE_FILE });
+  const catalog = await openCatalog(read.dataDir, { cacheFile: CATALOG_CACHE_FILE });
   const config = checkDefaultLocale(read, catalog.locales);
 
   if (mode === 'console') {

@@ -37,7 +37,9 @@ export class ReplayGuard {
     this.shared = options.shared;
     const now = this.now;
     this.seen = new LRUCache<string, true>({
-      max: options.max ?? 50_000,
+      // A size of one per signature, not `max`: lru-cache would reserve all 50,000 slots at start-up.
+      maxSize: options.max ?? 50_000,
+      sizeCalculation: () => 1,
       // lru-cache reads this clock for every ttl decision, so tests can move time.
       perf: { now },
     });

@@ -1,13 +1,14 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { answerQuery } from '../core/answer.js';
 import { renderBlocks } from '../render/blocks.js';
 import { strings } from '../render/strings.js';
 import { LOCALE_BUDGET_MS, logLookup, readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 import { ACTION_DISMISS, ACTION_SHARE } from './registry.js';
 import { decodeShareValue } from './share-value.js';
 
 /** The buttons on answers: Share in channel (slash command) and Dismiss (auto-reply). */
-export function registerActions(app: App, deps: SlackDeps): void {
+export function registerActions(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, body, action, respond, client }) => {
     await ack();
     const started = performance.now();

@@ -1,4 +1,12 @@
-import { App, type AppOptions, HTTPReceiver, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  type AnyMiddlewareArgs,
+  App,
+  type AppOptions,
+  HTTPReceiver,
+  type Middleware,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
@@ -9,6 +17,7 @@ import { registerActions } from './actions.js';
 import { registerAutoReply } from './auto-reply.js';
 import { registerCommand } from './command.js';
 import type { SlackDeps } from './deps.js';
+import { type Listeners, ListenerTable } from './listeners.js';
 import { registerMention } from './mention.js';
 import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
 import { Outbox, type OutboxOptions } from './send.js';
@@ -52,8 +61,8 @@ export interface SlackApp {
   drain(): Promise<void>;
 }
 
-/** Registers every listener on an app: the whole Slack surface in one place. */
-export function registerListeners(app: App, deps: SlackDeps): void {
+/** Registers every listener: the whole Slack surface in one place. */
+export function registerListeners(app: Listeners, deps: SlackDeps): void {
   registerCommand(app, deps);
   registerMention(app, deps);
   registerAutoReply(app, deps);
@@ -68,6 +77,24 @@ class IntuneErrApp extends App {
   constructor(options: AppOptions, log: Logger) {
     super(options);
     this.unhandledLog = log;
+  }
+
+  /**
+   * Makes `table` Bolt's one listener: Bolt still runs its middleware, acks and error handling, but
+   * instead of every registered listener's matchers (and a copy of its arguments) on every request,
+   * one lookup picks the handler the request names. Bolt has no public matcher-free listener, hence
+   * its listener list; a Bolt without one stops start-up here rather than answering nothing.
+   */
+  dispatchTo(table: ListenerTable): void {
+    const own = this as unknown as { listeners?: unknown };
+    if (!Array.isArray(own.listeners) || own.listeners.length > 0) {
+      throw new Error('Bolt keeps its listeners differently than this app expects');
+    }
+    const dispatch: Middleware<AnyMiddlewareArgs> = async (args) => {
+      const handler = table.route(args.body as unknown as Record<string, unknown>);
+      if (handler !== undefined) await handler(args);
+    };
+    own.listeners.push([dispatch]);
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
@@ -110,6 +137,8 @@ export function createSlackApp({
       receiver: chosen,
       logger: bolt,
       clientOptions: webApiOptions(config.slackApiUrl, clientOptions),
+      // No listener keeps conversation state; Bolt's store would still run (and throw inside) on every request.
+      convoStore: false,
       // Known from start-up's auth.test: Bolt then asks Slack nothing before the first answer.
       ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
     },
@@ -147,7 +176,9 @@ export function createSlackApp({
       inFlight.delete(run);
     }
   });
-  registerListeners(app, deps);
+  const listeners = new ListenerTable();
+  registerListeners(listeners, deps);
+  app.dispatchTo(listeners);
   app.error(async (error) => {
     slackLog.error({ err: error, code: (error as { code?: string }).code }, 'listener failed');
   });

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import { answerMessage, isExplained, isIntuneTableItem, itemsOf } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 import { visibleText } from './message-text.js';
 import { EVENT_DEDUPE_TTL_MS, quietReason } from './quiet-rules.js';
 import { replyInThread } from './thread-reply.js';
@@ -9,7 +9,7 @@ import { replyInThread } from './thread-reply.js';
  * Someone pasted a known code in a channel the bot is in: a short reply in that
  * message's thread. Quiet for everything else, and never twice for one code in one thread.
  */
-export function registerAutoReply(app: App, deps: SlackDeps): void {
+export function registerAutoReply(app: Listeners, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context }) => {
     if (!deps.config.autoReply) return;
     const message = event as {

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answerMessage, answerQuery } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 import { visibleText } from './message-text.js';
 import { EVENT_DEDUPE_TTL_MS } from './quiet-rules.js';
 import { replyInThread } from './thread-reply.js';
@@ -13,7 +13,7 @@ const USER_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
  * `@intune-err` in a support thread: always answered in the thread. The codes in
  * the mention come first; without any, the codes posted earlier in the thread.
  */
-export function registerMention(app: App, deps: SlackDeps): void {
+export function registerMention(app: Listeners, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context }) => {
     const started = performance.now();
     // One answer per message, even when its twin event (another event id) reached another replica.

@@ -1,12 +1,13 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
 import { answerMessage } from '../core/answer.js';
 import { renderBlocks } from '../render/blocks.js';
 import { logLookup, readerLocale, type SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 import { visibleText } from './message-text.js';
 import { SHORTCUT_EXPLAIN } from './registry.js';
 
 /** "Explain error codes" on any message: a private answer for the codes in it. */
-export function registerShortcut(app: App, deps: SlackDeps): void {
+export function registerShortcut(app: Listeners, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUT_EXPLAIN, async ({ ack, shortcut, client, respond }) => {
     await ack();
     const started = performance.now();

@@ -26,8 +26,8 @@ export interface MemoryStoreOptions {
 type Space = keyof typeof MEMORY_LIMITS;
 
 /**
- * One process's state: bounded LRU caches with a TTL on every entry. lru-cache reserves its slots
- * up front, so each space is created on first use and a space the bot never uses costs nothing.
+ * One process's state: bounded LRU caches with a TTL on every entry, each created on first use and
+ * growing with use up to its limit.
  */
 export class MemoryStateStore implements StateStore {
   readonly kind = 'memory' as const;
@@ -100,7 +100,10 @@ export class MemoryStateStore implements StateStore {
     let cache = this.caches.get(space);
     if (!cache) {
       cache = new LRUCache<string, string>({
-        max: this.limits[space],
+        // Bounded by a size of one per entry rather than `max`: lru-cache reserves `max` slots up
+        // front (the 200,000 event ids alone were 7 MB at the first event); this grows with use.
+        maxSize: this.limits[space],
+        sizeCalculation: () => 1,
         // A test clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
         ...(this.now ? { perf: { now: this.now }, ttlResolution: 0 } : {}),
       });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load-catalog.js';
+import { openCatalog } from '../../src/data/open-catalog.js';
 import { DATA_DIR, catalog as reference } from '../support/catalog.js';
 
 const FILES = [
@@ -30,6 +31,17 @@ function seedCache() {
 }
 
 describe('the parse cache', () => {
+  it('start-up opens the same catalog from a cold cache, a warm one and a broken one', async () => {
+    const cold = await openCatalog(data, { cacheFile });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).pages).toHaveLength(2);
+    const warm = await openCatalog(data, { cacheFile });
+    writeFileSync(cacheFile, '{"format":');
+    const broken = await openCatalog(data, { cacheFile });
+    expect(cold.entries).toEqual(reference.entries);
+    expect(warm.entries).toEqual(cold.entries);
+    expect(broken.entries).toEqual(cold.entries);
+  });
+
   it('writes the parsed pages on first load and gives the same catalog from the cache', () => {
     const first = loadCatalog(data, { cacheFile });
     expect(JSON.parse(readFileSync(cacheFile, 'utf8')).pages).toHaveLength(2);

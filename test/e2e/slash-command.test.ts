@@ -35,6 +35,25 @@ describe('/intune-err', () => {
     expect(blockKitProblems(body as never)).toEqual([]);
   });
 
+  it('answers a repeated query exactly as the first time, in each reader’s language, and logs each lookup', async () => {
+    // Separate requests (the replay guard refuses a body it has seen), the same question.
+    const ask = (user?: string, n = 0) =>
+      postCommand(t.baseUrl, { ...command('0x80cf6008 BITS', user), trigger_id: `trigger-${n}` });
+    const first = (await ask(undefined, 1)).text;
+    const again = (await ask(undefined, 2)).text;
+    const swedish = (await ask('USWEDE', 3)).text;
+    expect(first).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(again).toBe(first);
+    expect(swedish).not.toBe(first);
+    const lookups = t.logs.filter((l) => l.msg === 'lookup' && l.surface === 'command');
+    expect(lookups).toHaveLength(3);
+    for (const line of lookups) {
+      expect(line).toMatchObject({ kind: 'codes', codes: ['0x80CF6008'] });
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['surface', 'kind', 'codes', 'locale', 'ms']));
+    }
+    expect(lookups.map((l) => l.locale)).toEqual(['en-US', 'en-US', 'sv-SE']);
+  });
+
   it('answers in the user’s Slack language', async () => {
     const sv = (await postCommand(t.baseUrl, command('0x80cf6008', 'USWEDE'))).json() as { text: string };
     const en = (await postCommand(t.baseUrl, command('0x80cf6008'))).json() as { text: string };

@@ -22,6 +22,9 @@ export const FAMILIES = [
 
 export type FamilyId = (typeof FAMILIES)[number];
 
+/** A curated file's name: data/curated/<family>.<locale>.yaml. */
+export const CURATED_FILE = /^([a-z0-9-]+)\.([A-Za-z]{2,3}-[A-Za-z]{2})\.yaml$/;
+
 export function isFamily(id: string): id is FamilyId {
   return (FAMILIES as readonly string[]).includes(id);
 }

@@ -1,9 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { DataError } from '../../errors.js';
-import { isFamily } from './families.js';
+import { CURATED_FILE, isFamily } from './families.js';
 import type { CuratedFile, CuratedRow, ExtendPart, Locale, SetupExtendTable } from './types.js';
 
-export const CURATED_FILE = /^([a-z0-9-]+)\.([A-Za-z]{2,3}-[A-Za-z]{2})\.yaml$/;
 const CODE = /^0x[0-9A-F]{8}$/;
 const HTTPS = /^https:\/\/[^\s<>|]+$/;
 
@@ -157,3 +156,4 @@ export function readSetupExtend(
 }
 
 export type { SetupExtendTable };
+export { CURATED_FILE };

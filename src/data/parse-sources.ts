@@ -1,0 +1,71 @@
+import { buildCatalog } from '../core/catalog/build-catalog.js';
+import {
+  CURATED_FILE,
+  readComponentHints,
+  readCurated,
+  readSetupExtend,
+} from '../core/catalog/read-curated.js';
+import { readDescriptions } from '../core/catalog/read-descriptions.js';
+import { readPage } from '../core/catalog/read-page.js';
+import { readWindowsNames } from '../core/catalog/read-windows-names.js';
+import { readWuCodes } from '../core/catalog/read-wu-codes.js';
+import type { Catalog } from '../core/catalog/types.js';
+import {
+  COMPONENT_HINTS_FILE,
+  CURATED_DIR,
+  type DataFile,
+  PAGE_FILE,
+  WINDOWS_NAMES_FILE,
+  WU_CODES_FILE,
+  WU_DESCRIPTIONS_FILE,
+} from './data-files.js';
+import { type ParsedSources, readParseCache, sourcesKey, writeParseCache } from './parse-cache.js';
+
+const SETUP_EXTEND = 'setup-extend';
+
+/** The catalog from the data files' text: from the parse cache when it holds them, else parsed (and cached). */
+export function catalogFromFiles(files: readonly DataFile[], options: { cacheFile?: string } = {}): Catalog {
+  const key = options.cacheFile ? sourcesKey(files) : '';
+  const cached = options.cacheFile ? readParseCache(options.cacheFile, key) : undefined;
+  const sources = cached ?? parse(files);
+  // Built (and so validated) from the parsed rows either way: a cache never skips the checks.
+  const catalog = buildCatalog(sources.pages, sources.wuCodes, sources);
+  if (options.cacheFile && !cached) writeParseCache(options.cacheFile, key, sources);
+  return catalog;
+}
+
+function parse(files: readonly DataFile[]): ParsedSources {
+  const sources: ParsedSources = {
+    pages: [],
+    wuCodes: [],
+    windowsNames: [],
+    wuDescriptions: [],
+    curated: [],
+    componentHints: [],
+    setupExtend: [],
+  };
+  for (const { name, text } of files) {
+    const localeOf = (pattern: RegExp) =>
+      pattern.exec(name.split('/').at(-1) ?? '')?.[pattern === CURATED_FILE ? 2 : 1] ?? '';
+    if (PAGE_FILE.test(name)) sources.pages.push(readPage(name, text));
+    else if (name === WU_CODES_FILE) sources.wuCodes = readWuCodes(name, text);
+    else if (name === WINDOWS_NAMES_FILE) sources.windowsNames = readWindowsNames(name, text);
+    else if (WU_DESCRIPTIONS_FILE.test(name))
+      sources.wuDescriptions.push({
+        file: name,
+        locale: localeOf(WU_DESCRIPTIONS_FILE),
+        rows: readDescriptions(name, text),
+      });
+    else if (COMPONENT_HINTS_FILE.test(name))
+      sources.componentHints.push({
+        file: name,
+        locale: localeOf(COMPONENT_HINTS_FILE),
+        hints: readComponentHints(name, text),
+      });
+    else if (name.startsWith(`${CURATED_DIR}/${SETUP_EXTEND}.`)) {
+      const locale = localeOf(CURATED_FILE);
+      sources.setupExtend.push({ file: name, locale, table: readSetupExtend(name, text, locale) });
+    } else sources.curated.push(readCurated(name, text));
+  }
+  return sources;
+}
