@@ -1,6 +1,7 @@
 import { plainText } from '../core/catalog/build-catalog.js';
 import type { Catalog, CodeRecord } from '../core/catalog/types.js';
 import type { HresultDecode } from '../core/hresult.js';
+import { displayName, hintsFor, inLocale } from '../core/localized.js';
 import type { Resolution } from '../core/resolve-code.js';
 import type { SearchHit } from '../core/search.js';
 
@@ -54,17 +55,9 @@ export function toJsonResult(catalog: Catalog, item: Resolution, locale: string)
       : record?.twin?.source === 'windows-update'
         ? { code: record.twin.code, name: record.twin.name }
         : null;
-  const hints = record?.hints?.[locale] ?? [];
-  const steps =
-    hints.length > 0
-      ? hints
-      : item.family && catalog.familyHints(item.family, locale).length > 0
-        ? catalog.familyHints(item.family, locale)
-        : record?.component
-          ? catalog.componentHints(record.component, locale)
-          : [];
-  const title = local(record?.title, locale, catalog);
-  const description = local(record?.description, locale, catalog);
+  const steps = hintsFor(catalog, item, locale);
+  const title = inLocale(catalog, record?.title, locale);
+  const description = inLocale(catalog, record?.description, locale);
   const { extend } = item;
   // Key order is part of a readable shape: what was asked first, the way out last.
   return {
@@ -88,8 +81,8 @@ export function toJsonResult(catalog: Catalog, item: Resolution, locale: string)
           source: record.twin.source === 'intune-table' ? 'intune' : 'windows-update',
         }
       : null,
-    link: local(record?.link, locale, catalog) ?? null,
-    hints: [...steps].slice(0, 3),
+    link: inLocale(catalog, record?.link, locale) ?? null,
+    hints: [...steps],
     extend: extend
       ? {
           code: extend.code,
@@ -118,16 +111,12 @@ function sourceOf(item: Resolution): JsonResult['source'] {
   }
 }
 
-function local<T>(byLocale: Record<string, T> | undefined, locale: string, catalog: Catalog): T | undefined {
-  return byLocale?.[locale] ?? byLocale?.[catalog.locales[0] ?? ''] ?? undefined;
-}
-
 export function toJsonHit(catalog: Catalog, hit: SearchHit, locale: string) {
   const { record } = hit;
-  const description = local(record.description, locale, catalog);
+  const description = inLocale(catalog, record.description, locale);
   return {
     code: record.code,
-    name: record.names[0] ?? local(record.title, locale, catalog) ?? null,
+    name: displayName(catalog, record, locale) ?? null,
     description: description ? plainText(description) : null,
     family: record.family,
     component: record.component ?? null,

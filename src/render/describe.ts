@@ -1,5 +1,6 @@
 import type { Catalog, CodeRecord, Inline } from '../core/catalog/types.js';
 import type { HresultDecode } from '../core/hresult.js';
+import { displayName, hintsFor, inLocale } from '../core/localized.js';
 import type { Resolution } from '../core/resolve-code.js';
 import { dataText, escapeMrkdwn, hintText, inlinesToMrkdwn, inlinesToText, link, oneLine } from './mrkdwn.js';
 import type { UiStrings } from './strings.js';
@@ -83,14 +84,14 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
       twin: undefined,
       extend: extendFacts(item, locale, s)[0],
       source: dataText(s.source.decoded),
-      hints: hintsOf(catalog, item, locale),
+      hints: hintsFor(catalog, item, locale).map(hintText),
       notes,
       component: family,
     };
   }
 
-  const description = pick(record.description, locale, catalog);
-  const title = pick(record.title, locale, catalog);
+  const description = inLocale(catalog, record.description, locale);
+  const title = inLocale(catalog, record.title, locale);
   const text = description ? inlinesToText(description) : '';
   const [name, ...aliases] = record.names;
   const summary = description
@@ -119,7 +120,7 @@ export function describeItem(catalog: Catalog, item: Resolution, locale: string,
     twin,
     extend: extendFacts(item, locale, s)[0],
     source: sourceOf(record, locale, catalog, s),
-    hints: hintsOf(catalog, item, locale),
+    hints: hintsFor(catalog, item, locale).map(hintText),
     notes,
     component,
   };
@@ -129,12 +130,6 @@ function summaryText(mrkdwn: string): string {
   return mrkdwn.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** The reader's language, else the source language, else any. */
-function pick<T>(byLocale: Record<string, T> | undefined, locale: string, catalog: Catalog): T | undefined {
-  if (!byLocale) return undefined;
-  return byLocale[locale] ?? byLocale[catalog.locales[0] ?? ''] ?? Object.values(byLocale)[0];
-}
-
 function twinFact(record: CodeRecord, s: UiStrings): Fact | undefined {
   if (!record.twin) return undefined;
   const label = record.twin.source === 'windows-update' ? s.label.windowsUpdate : s.intuneTwin;
@@ -142,22 +137,12 @@ function twinFact(record: CodeRecord, s: UiStrings): Fact | undefined {
 }
 
 function sourceOf(record: CodeRecord, locale: string, catalog: Catalog, s: UiStrings): string {
-  const url = pick(record.link, locale, catalog);
+  const url = inLocale(catalog, record.link, locale);
   const words =
     record.source === 'windows-update' && record.twin?.source === 'intune-table'
       ? s.sourceTwinWords
       : s.source[record.source];
   return url ? `${dataText(words)}: ${link(url, s.documentedAt)}` : dataText(words);
-}
-
-/** The row's own steps, else its family's, else its component's. */
-function hintsOf(catalog: Catalog, item: Resolution, locale: string): string[] {
-  const own = pick(item.record?.hints, locale, catalog);
-  let steps: readonly string[] = own ?? [];
-  if (steps.length === 0 && item.family) steps = catalog.familyHints(item.family, locale);
-  if (steps.length === 0 && item.record?.component)
-    steps = catalog.componentHints(item.record.component, locale);
-  return steps.slice(0, 3).map(hintText);
 }
 
 function extendFacts(item: Resolution, locale: string, s: UiStrings): Fact[] {
@@ -175,18 +160,18 @@ function extendFacts(item: Resolution, locale: string, s: UiStrings): Fact[] {
 
 /** A search hit or suggestion on one line: code, name and the start of its description. */
 export function entryLine(catalog: Catalog, record: CodeRecord, locale: string, max = 160): string {
-  const description = pick(record.description, locale, catalog);
+  const description = inLocale(catalog, record.description, locale);
   const text = oneLine(
-    description ? inlinesToText(description) : (pick(record.title, locale, catalog) ?? ''),
+    description ? inlinesToText(description) : (inLocale(catalog, record.title, locale) ?? ''),
     max,
   );
-  const name = record.names[0] ?? pick(record.title, locale, catalog) ?? '';
+  const name = displayName(catalog, record, locale) ?? '';
   return `*${record.code}* \`${escapeMrkdwn(name)}\` \u2014 ${dataText(text)}`;
 }
 
 /** The reader's language, else the source page's. */
 export function descriptionOf(catalog: Catalog, record: CodeRecord, locale: string): Inline[] {
-  return pick(record.description, locale, catalog) ?? [];
+  return inLocale(catalog, record.description, locale) ?? [];
 }
 
 function decodeFacts(decode: HresultDecode, s: UiStrings): Fact[] {
