@@ -112,7 +112,8 @@ function countsInMessage(catalog: Catalog, token: CodeToken): boolean {
   const record = catalog.lookup(token.value ?? 0);
   if (!record) return false;
   if (record.source === 'intune-table' || record.source === 'windows-update') return true;
-  if (token.form === 'hex' && token.digits < 8) return record.description !== undefined;
+  // A short 0x value in a log is a flag, a type or a size far more often than an error (REG_DWORD 0x3).
+  if (token.form === 'hex' && token.digits < 8) return false;
   return (token.value ?? 0) >>> 31 === 1;
 }
 

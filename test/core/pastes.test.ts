@@ -86,6 +86,8 @@ const PASTES: readonly (readonly [paste: string, codes: readonly string[]])[] = 
   ['version 2.3.1234.5678 of the IME agent', []],
   ['KB5034441 and KB5044284 are the updates', []],
   ['Exit code 0 and 1 are fine, 3010 means reboot', []],
+  ['wuauserv looks off:\n    Type    REG_DWORD    0x20\n    Start    REG_DWORD    0x3', []],
+  ['ProcessFlags=0x5, offset 0x1F4 len 0x20', []],
 ];
 
 describe('the paste path on realistic pastes', () => {
