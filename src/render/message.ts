@@ -8,7 +8,15 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-export type Surface = 'command' | 'mention' | 'auto-reply' | 'shortcut' | 'shared' | 'console' | 'cli';
+export type Surface =
+  | 'command'
+  | 'mention'
+  | 'direct-message'
+  | 'auto-reply'
+  | 'shortcut'
+  | 'shared'
+  | 'console'
+  | 'cli';
 
 export interface RenderOptions {
   /** A catalog locale (catalog.resolveLocale already applied). */

@@ -1,5 +1,6 @@
 import { answerMessage, isExplained, isIntuneTableItem, itemsOf } from '../core/answer.js';
 import { readerLocale, type SlackDeps } from './deps.js';
+import { answerDirectMessage } from './direct-message.js';
 import type { Listeners } from './listeners.js';
 import { visibleText } from './message-text.js';
 import { EVENT_DEDUPE_TTL_MS, quietReason } from './quiet-rules.js';
@@ -11,7 +12,6 @@ import { replyInThread } from './thread-reply.js';
  */
 export function registerAutoReply(app: Listeners, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context }) => {
-    if (!deps.config.autoReply) return;
     const message = event as {
       subtype?: string;
       bot_id?: string;
@@ -20,8 +20,16 @@ export function registerAutoReply(app: Listeners, deps: SlackDeps): void {
       ts: string;
       thread_ts?: string;
       channel: string;
+      channel_type?: string;
     };
     const reason = quietReason(message, context.botUserId);
+    // The bot's Messages tab: every message there is a question (and a DM mention brings no app_mention).
+    if (message.channel_type === 'im' && (reason === undefined || reason === 'mentions-bot')) {
+      if (await deps.state.claimOnce('message', `${message.channel}:${message.ts}`, EVENT_DEDUPE_TTL_MS))
+        await answerDirectMessage(deps, client, message);
+      return;
+    }
+    if (!deps.config.autoReply) return;
     if (reason !== undefined) {
       deps.log.debug({ surface: 'auto-reply', quiet: reason }, 'staying quiet');
       return;

@@ -103,7 +103,6 @@ describe('auto-reply to a pasted code', () => {
   });
 
   it.each([
-    ['a direct message', 'im', 'D2147483710'],
     ['a group DM', 'mpim', 'G2147483711'],
     ['a private channel', 'group', 'G2147483712'],
   ])('answers in %s too', async (_what, channelType, channel) => {
