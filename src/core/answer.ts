@@ -41,6 +41,11 @@ export function itemsOf(answer: Answer): readonly Resolution[] {
 }
 
 export interface QueryOptions {
+  /**
+   * A question written among words (a mention in a thread): an unknown number without 0x is a ticket
+   * or a date there, not a code to decode. Known codes, names and 0x-written values still count.
+   */
+  strict?: boolean;
   searchLimit?: number;
 }
 
@@ -59,7 +64,12 @@ export function answerQuery(catalog: Catalog, query: string, options: QueryOptio
   if (all) text = text.replace(ALL, ' ');
   if (text.trim() === '' || HELP.test(text)) return { kind: 'usage', ...base };
   const scanned = withConstants(catalog, text, scanTokens(text));
-  const tokens = pick(catalog, scanned.length > 0 ? scanned : win32Numbers(text), 'query');
+  const tokens = pick(
+    catalog,
+    scanned.length > 0 ? scanned : win32Numbers(text),
+    'query',
+    options.strict === true,
+  );
   const items = dedupe(tokens.map((token) => resolveToken(catalog, token)));
   const rest = removeTokens(text, tokens);
   const terms = searchTerms(rest);
@@ -159,7 +169,7 @@ function win32Numbers(text: string): CodeToken[] {
  * reading, hex first). In a message, unknown tokens count only as 0x-prefixed
  * 8-digit error HRESULTs; in a query, decimals count when they look like one.
  */
-function pick(catalog: Catalog, tokens: CodeToken[], mode: 'query' | 'message'): CodeToken[] {
+function pick(catalog: Catalog, tokens: CodeToken[], mode: 'query' | 'message', strict = false): CodeToken[] {
   const out: CodeToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as CodeToken;
@@ -171,13 +181,15 @@ function pick(catalog: Catalog, tokens: CodeToken[], mode: 'query' | 'message'):
         isKnown(catalog, t) && (mode === 'query' || countsInMessage(catalog, t));
       if (counts(twin)) out.push(twin);
       else if (counts(token)) out.push(token);
-      else if (mode === 'query') out.push(twin);
+      else if (mode === 'query' && !strict) out.push(twin);
       continue;
     }
     if (isKnown(catalog, token)) {
       if (mode === 'query' || countsInMessage(catalog, token)) out.push(token);
     } else if (mode === 'message') {
       if (token.form === 'hex' && token.digits === 8 && (token.value ?? 0) >>> 31 === 1) out.push(token);
+    } else if (strict && token.form !== 'hex' && token.form !== 'name') {
+      // Written without 0x and known to nobody: in a sentence, not a code.
     } else if (token.form === 'decimal') {
       if ((token.value ?? 0) >>> 31 === 1) out.push(token);
     } else out.push(token);

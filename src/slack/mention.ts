@@ -24,7 +24,9 @@ export function registerMention(app: Listeners, deps: SlackDeps): void {
     const threadTs = event.thread_ts ?? event.ts;
     // Looked up beside the thread read, and awaited only once the codes are claimed below.
     const reader = readerLocale(deps, client, event.user);
-    let answer: Answer = answerQuery(deps.catalog, (event.text ?? '').replace(USER_MENTION, ' '));
+    let answer: Answer = answerQuery(deps.catalog, (event.text ?? '').replace(USER_MENTION, ' '), {
+      strict: true,
+    });
     if (answer.kind !== 'codes') {
       answer = event.thread_ts
         ? await codesInThread(deps, client, event.channel, event.thread_ts, event.ts, context)

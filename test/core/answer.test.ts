@@ -142,3 +142,17 @@ describe('answerMessage', () => {
     expect(itemsOf(answerMessage(catalog, text))).toHaveLength(60);
   });
 });
+
+describe('answerQuery, strict (a mention written among words)', () => {
+  it('takes an unknown number without 0x for a ticket, not a code', () => {
+    expect(answerQuery(catalog, 'can you look at ticket 20240501?', { strict: true }).kind).not.toBe('codes');
+    expect(answerQuery(catalog, 'can you look at ticket 20240501?').kind).toBe('codes');
+  });
+
+  it('still answers known codes, names and 0x-written values', () => {
+    const answer = answerQuery(catalog, 'what about 80070643, ERROR_ACCESS_DENIED and 0x8badf00d?', {
+      strict: true,
+    });
+    expect(itemsOf(answer).map((item) => item.code)).toEqual(['0x80070643', '0x80070005', '0x8BADF00D']);
+  });
+});

@@ -90,6 +90,17 @@ describe('@intune-err mentions', () => {
     expect(t.slack.callsOf('conversations.replies')).toHaveLength(0);
   });
 
+  it('reads the thread when the mention holds only a ticket number, not a code', async () => {
+    await send(
+      t.baseUrl,
+      mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> see ticket 20240501, ideas?` }),
+    );
+    const reply = await onlyReply(t.slack);
+    expect(t.slack.callsOf('conversations.replies')).toHaveLength(1);
+    expect(visible(reply)).toContain('OM_E_DM_FAILTOCONNECTTOBITS');
+    expect(visible(reply)).not.toContain('0x20240501');
+  });
+
   it('explains the codes posted earlier in the thread when the mention has none', async () => {
     await send(t.baseUrl, mentionEvent({ threadTs: THREAD, text: `<@${BOT_USER}> can you explain?` }));
     const reply = await onlyReply(t.slack);
