@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       config.slackAppToken,
       config.slackSigningSecret,
       ...proxySecrets(config.proxy),
+      ...urlPassword(config.redisUrl),
     ],
   });
   // A failed promise somewhere must be logged, never take down a bot that is answering other channels.
@@ -59,4 +60,11 @@ function indent(text: string): string {
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
+}
+
+/** A URL's password, decoded and as written, so the logger scrubs it even outside a URL. */
+function urlPassword(url: string | undefined): string[] {
+  if (!url || !URL.canParse(url)) return [];
+  const { password } = new URL(url);
+  return password === '' ? [] : [password, decodeURIComponent(password)];
 }

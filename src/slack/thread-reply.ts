@@ -63,7 +63,12 @@ export async function replyInThread(
   const locale = await reply.locale;
   const options = { locale, surface, ...(reply.dismissible ? { dismissible: true } : {}) };
   const { message, shown } = renderCounted(deps.catalog, answer, options);
-  await deps.state.release(thread, ours(items.slice(shown)));
+  // A cut code whose twin was shown shares its claim: that claim was used, so it stays.
+  const shownKeys = new Set(items.slice(0, shown).map(cooldownKey));
+  await deps.state.release(
+    thread,
+    ours(items.slice(shown)).filter((key) => !shownKeys.has(key)),
+  );
   await deps.outbox.post(client, {
     channel,
     threadTs,
