@@ -98,6 +98,11 @@ export function checkRequests(next: RequestHandler, options: RequestGuardOptions
     };
     const first = replays.firstSight(check.signature, check.timestamp);
     if (typeof first === 'boolean') pass(first);
-    else void first.then(pass);
+    else
+      first.then(pass).catch((error: unknown) => {
+        // Whatever failed behind the shared replay check, this request gets an answer and the rest go on.
+        log.error({ err: error }, 'request failed behind the replay check; 500');
+        if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
+      });
   };
 }
