@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
@@ -83,14 +83,20 @@ function prettyStream(): typeof import('pino-pretty').build {
   return (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty')).build;
 }
 
+// Bolt's LogLevel values as plain strings: importing the enum would load all of Bolt with the logger,
+// before start-up has sent its token check (main.ts overlaps the two).
+const DEBUG = 'debug' as BoltLogLevel;
+const INFO = 'info' as BoltLogLevel;
+const WARN = 'warn' as BoltLogLevel;
+const ERROR = 'error' as BoltLogLevel;
 const TO_BOLT: Record<string, BoltLogLevel> = {
-  trace: BoltLogLevel.DEBUG,
-  debug: BoltLogLevel.DEBUG,
-  info: BoltLogLevel.INFO,
-  warn: BoltLogLevel.WARN,
-  error: BoltLogLevel.ERROR,
-  fatal: BoltLogLevel.ERROR,
-  silent: BoltLogLevel.ERROR,
+  trace: DEBUG,
+  debug: DEBUG,
+  info: INFO,
+  warn: WARN,
+  error: ERROR,
+  fatal: ERROR,
+  silent: ERROR,
 };
 
 // Slack's SDKs log raw request bodies and WebSocket frames at debug level; those
@@ -128,7 +134,7 @@ export function boltLogger(log: Logger): BoltLogger {
     setLevel: () => {
       // The level is ours (LOG_LEVEL); Bolt may not override it.
     },
-    getLevel: () => TO_BOLT[child.level] ?? BoltLogLevel.INFO,
+    getLevel: () => TO_BOLT[child.level] ?? INFO,
     setName: (name) => {
       child = log.child({ component: name });
     },

@@ -1,6 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
 import { checkDefaultLocale, chooseMode, readConfig } from './config.js';
-import { runConsole } from './console/run-console.js';
 import { openCatalog } from './data/open-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
@@ -22,6 +21,8 @@ async function main(): Promise<void> {
   if (mode === 'console') {
     // The chat owns the terminal: only warnings and errors are logged, to stderr.
     const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: true });
+    // Imported only here: the chat's terminal rendering is no part of the bot's start-up.
+    const { runConsole } = await import('./console/run-console.js');
     await runConsole({ config, catalog, log, input: process.stdin, output: process.stdout });
     return;
   }

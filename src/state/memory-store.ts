@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from './rate-limiters.js';
 import type { CacheSpace, ClaimSpace, StateStore } from './state-store.js';
 import { PACE_INTERVAL_MS, takeSlot } from './state-store.js';
 
@@ -34,7 +34,7 @@ export class MemoryStateStore implements StateStore {
   readonly state = 'ok' as const;
   private readonly limits: typeof MEMORY_LIMITS;
   private readonly caches = new Map<Space, LRUCache<string, string>>();
-  private readonly pace: RateLimiterMemory;
+  private readonly pace: InstanceType<typeof RateLimiterMemory>;
   private readonly now: (() => number) | undefined;
   private readonly paceSeconds: number;
 

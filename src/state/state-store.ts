@@ -1,4 +1,5 @@
-import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from './rate-limiters.js';
 
 /**
  * The state the bot shares between replicas: what was already handled, which codes a thread

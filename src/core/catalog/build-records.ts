@@ -189,17 +189,12 @@ export function buildRecords(
   }
 
   // Header names: the constant for this exact value first, then the Win32 name behind an 0x8007 HRESULT.
-  // Kept as plain lists: a record for a value only the headers know is made on its first lookup.
+  // Facilities and the names of values something explains are taken now; the thousands of values only
+  // the headers know are indexed on the first lookup that misses (start-up time and memory otherwise).
   const facilities = new Map<number, string>();
-  const headerNames = new Map<number, string[]>();
-  const addName = (value: number, name: string) => {
-    const names = headerNames.get(value);
-    if (!names) headerNames.set(value, [name]);
-    else if (!names.includes(name)) names.push(name);
-    nameOf(name, value);
-  };
   const markers: WindowsName[] = [];
   const win32: WindowsName[] = [];
+  const plain: WindowsName[] = [];
   for (const name of sources.windowsNames) {
     if (name.kind === 'facility') {
       if (!facilities.has(name.value)) facilities.set(name.value, name.name);
@@ -207,23 +202,43 @@ export function buildRecords(
     // Small NTSTATUS values (STATUS_WAIT_2) share their numbers with Win32 errors; people mean the Win32 one.
     else if (name.kind === 'ntstatus' && name.value <= 0xffff) continue;
     else if (MARKER.test(name.name)) markers.push(name);
-    else addName(name.value, name.name);
+    else plain.push(name);
   }
-  for (const name of win32) addName(hresultFromWin32(name.value), name.name);
-  for (const name of markers) addName(name.value, name.name);
-  for (const [value, record] of records) {
-    const names = headerNames.get(value);
-    if (names) for (const name of names) if (!record.names.includes(name)) record.names.push(name);
-  }
+  const headerOrder = (visit: (value: number, name: string) => void) => {
+    for (const name of plain) visit(name.value, name.name);
+    for (const name of win32) visit(hresultFromWin32(name.value), name.name);
+    for (const name of markers) visit(name.value, name.name);
+  };
+  headerOrder((value, name) => {
+    const record = records.get(value);
+    if (record && !record.names.includes(name)) record.names.push(name);
+  });
 
   const explained = [...records.values()]
     .filter((record) => record.description !== undefined)
     .sort((a, b) => a.value - b.value);
 
+  // Names only the headers add, by value and (after every name above, which win) by name.
+  let headerIndex: { names: Map<number, string[]>; byName: Map<string, number> } | undefined;
+  const headers = () => {
+    if (headerIndex) return headerIndex;
+    const names = new Map<number, string[]>();
+    const byHeaderName = new Map<string, number>();
+    headerOrder((value, name) => {
+      const known = names.get(value);
+      if (!known) names.set(value, [name]);
+      else if (!known.includes(name)) known.push(name);
+      const key = name.toUpperCase();
+      if (!byName.has(key) && !byHeaderName.has(key)) byHeaderName.set(key, value);
+    });
+    headerIndex = { names, byName: byHeaderName };
+    return headerIndex;
+  };
+
   const recordOf = (value: number): CodeRecord | undefined => {
     const known = records.get(value);
     if (known) return known;
-    const names = headerNames.get(value);
+    const names = headers().names.get(value);
     if (!names) return undefined;
     const record = blank(value, 'windows-headers');
     record.names = names;
@@ -242,7 +257,8 @@ export function buildRecords(
       return recordOf(v) ?? (v > 0 && v <= 0xffff ? recordOf(hresultFromWin32(v)) : undefined);
     },
     lookupName(name) {
-      const value = byName.get(name.toUpperCase());
+      const key = name.toUpperCase();
+      const value = byName.get(key) ?? headers().byName.get(key);
       return value === undefined ? undefined : recordOf(value);
     },
     explained,
