@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
 import { captureLines } from '../support/capture-log.js';
@@ -20,7 +19,7 @@ import {
   messageTwinOf,
   send,
 } from '../support/slack-events.js';
-import { BOT_TOKEN } from '../support/start-app.js';
+import { BOT_TOKEN, testBotConfig } from '../support/start-app.js';
 
 /** Two replicas of the real bot (HTTP mode) on one Redis and one fake Slack. */
 interface Replicas {
@@ -52,12 +51,8 @@ async function startReplicas(): Promise<Replicas> {
   const { lines, destination } = captureLines();
   const bots: RunningBot[] = [];
   for (let i = 0; i < 2; i++) {
-    const config = readConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
+    const config = testBotConfig(slack, {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
     });

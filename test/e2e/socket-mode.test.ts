@@ -4,7 +4,6 @@
  * protocol, with the Web API (apps.connections.open included) answered by the fake Slack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
 import { captureLines } from '../support/capture-log.js';
@@ -13,7 +12,7 @@ import { FakeSlack } from '../support/fake-slack.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
 import { fixture } from '../support/fixtures.js';
 import { CHANNEL, EN_USER, LOCALES, mentionEvent, messageEvent, visible } from '../support/slack-events.js';
-import { BOT_TOKEN } from '../support/start-app.js';
+import { BOT_TOKEN, testBotConfig } from '../support/start-app.js';
 
 const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-socketsocketsocketsocket';
 
@@ -39,14 +38,7 @@ beforeAll(async () => {
   // One apps.connections.open answer per connection: the first, and the one after Slack's refresh.
   slack.script('apps.connections.open', { body: { ok: true, url: socket.url() } });
   slack.script('apps.connections.open', { body: { ok: true, url: socket.url() } });
-  const config = readConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'debug',
-  });
+  const config = testBotConfig(slack, { SLACK_APP_TOKEN: APP_TOKEN });
   const log = createLogger({
     level: config.logLevel,
     destination: logSink.destination,

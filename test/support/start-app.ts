@@ -11,6 +11,18 @@ import { SIGNING_SECRET } from './sign.js';
 
 export const BOT_TOKEN = 'xoxb-111111111111-0000-testtesttesttesttesttest';
 
+/** What every test bot starts from: the fake Slack, a free loopback port, debug logs; `env` adds the mode's secret. */
+export function testBotConfig(slack: FakeSlack, env: Record<string, string>) {
+  return readConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+}
+
 export interface TestBot {
   baseUrl: string;
   slack: FakeSlack;
@@ -41,15 +53,7 @@ export async function startTestBot(
   const slack = await new FakeSlack(fake).start();
   options.beforeStart?.(slack);
   const { lines: rawLogs, destination } = captureLines();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
+  const config = testBotConfig(slack, { SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env });
   const log = createLogger({ level: config.logLevel, destination, secrets: [BOT_TOKEN, SIGNING_SECRET] });
   let bot: RunningBot;
   try {

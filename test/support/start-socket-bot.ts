@@ -1,11 +1,10 @@
-import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/run/start-bot.js';
 import { captureLines } from './capture-log.js';
 import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
-import { BOT_TOKEN } from './start-app.js';
+import { BOT_TOKEN, testBotConfig } from './start-app.js';
 
 export const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-socketsocketsocketsocket';
 
@@ -32,15 +31,7 @@ export async function startSocketTestBot(
   const socket = await new FakeSocketMode().start();
   slack.script('apps.connections.open', { body: { ok: true, url: socket.url() } });
   const { lines: rawLogs, destination } = captureLines();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
+  const config = testBotConfig(slack, { SLACK_APP_TOKEN: APP_TOKEN, ...env });
   const log = createLogger({ level: config.logLevel, destination, secrets: [BOT_TOKEN, APP_TOKEN] });
   let bot: RunningBot;
   try {
