@@ -10,9 +10,9 @@ import { foreignPayloads } from '../support/foreign-payloads.js';
 import { postCommand, postInteraction, postRaw } from '../support/sign.js';
 import { EN_USER } from '../support/slack-events.js';
 import { startTestBot, type TestBot } from '../support/start-app.js';
-import { type SocketTestBot, startSocketTestBot } from '../support/start-socket-bot.js';
+import { type RunningBotInMode, type SocketTestBot, startBotIn } from '../support/start-socket-bot.js';
 
-type Running = { mode: 'http'; bot: TestBot } | { mode: 'socket'; bot: SocketTestBot };
+type Running = RunningBotInMode;
 
 /** Sends an interactivity payload; resolves with what Slack got back as the acknowledgement. */
 async function deliver(running: Running, payload: Record<string, unknown>): Promise<unknown> {
@@ -38,10 +38,7 @@ describe.each(['http', 'socket'] as const)('payloads the app does not create, %s
   let running: Running;
 
   beforeAll(async () => {
-    running =
-      mode === 'http'
-        ? { mode, bot: await startTestBot() }
-        : { mode, bot: await startSocketTestBot({}, { locales: { [EN_USER]: 'en-US' } }) };
+    running = await startBotIn(mode);
   });
   afterAll(async () => {
     await running?.bot.stop();

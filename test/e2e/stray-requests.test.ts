@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { postCommand, postEvent } from '../support/sign.js';
 import { EN_USER, messageEvent } from '../support/slack-events.js';
-import { startTestBot, type TestBot } from '../support/start-app.js';
-import { type SocketTestBot, startSocketTestBot } from '../support/start-socket-bot.js';
+import type { TestBot } from '../support/start-app.js';
+import { type RunningBotInMode, type SocketTestBot, startBotIn } from '../support/start-socket-bot.js';
 
 interface Stray {
   method: string;
@@ -36,7 +36,7 @@ const STRAY: Stray[] = [
   { method: 'OPTIONS', path: '/healthz', http: 405, socket: 405, allow: 'GET, HEAD' },
 ];
 
-type Running = { mode: 'http'; bot: TestBot } | { mode: 'socket'; bot: SocketTestBot };
+type Running = RunningBotInMode;
 
 async function expectStillAnswering(running: Running): Promise<void> {
   const health = await fetch(`${running.bot.baseUrl}/healthz`);
@@ -71,10 +71,7 @@ describe.each(['http', 'socket'] as const)('stray requests in %s mode', (mode) =
   let running: Running;
 
   beforeAll(async () => {
-    running =
-      mode === 'http'
-        ? { mode, bot: await startTestBot() }
-        : { mode, bot: await startSocketTestBot({}, { locales: { [EN_USER]: 'en-US' } }) };
+    running = await startBotIn(mode);
   });
   afterAll(async () => {
     await running?.bot.stop();

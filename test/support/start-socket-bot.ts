@@ -4,7 +4,8 @@ import { captureLines } from './capture-log.js';
 import { catalog } from './catalog.js';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
-import { BOT_TOKEN, testBotConfig } from './start-app.js';
+import { EN_USER } from './slack-events.js';
+import { BOT_TOKEN, startTestBot, type TestBot, testBotConfig } from './start-app.js';
 
 export const APP_TOKEN = 'xapp-1-A0INTUNEERR-0000-socketsocketsocketsocket';
 
@@ -56,4 +57,13 @@ export async function startSocketTestBot(
       await slack.stop();
     },
   };
+}
+
+/** The bot in either mode, for tests that must hold in both. */
+export type RunningBotInMode = { mode: 'http'; bot: TestBot } | { mode: 'socket'; bot: SocketTestBot };
+
+export async function startBotIn(mode: 'http' | 'socket'): Promise<RunningBotInMode> {
+  return mode === 'http'
+    ? { mode, bot: await startTestBot() }
+    : { mode, bot: await startSocketTestBot({}, { locales: { [EN_USER]: 'en-US' } }) };
 }
