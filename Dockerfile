@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# The build parses data/ once into dist/catalog-cache.json (keyed by a hash of data/).
+# The build parses data/ once into dist/catalog-cache.json (trusted while data/ hashes the same).
 COPY data ./data
 RUN npm run build
 

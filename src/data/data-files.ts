@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURATED_FILE } from '../core/catalog/families.js';
 import { DataError } from '../errors.js';
@@ -15,12 +15,19 @@ export interface DataFile {
   text: string;
 }
 
+/** What the file system says about a data file: enough to tell that it has not changed. */
+export interface FileStamp {
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * Every data file the catalog is built from, read as text: the Intune pages (Swedish first, the
- * reference every other page is checked against), the Windows Update codes, the header names and
- * descriptions, the component hints and the curated rows. Throws DataError.
+ * The data files the catalog is built from, relative to `dataDir`: the Intune pages (Swedish
+ * first, the reference every other page is checked against), the Windows Update codes, the header
+ * names and descriptions, the component hints and the curated rows. Throws DataError.
  */
-export function readDataFiles(dataDir: string): DataFile[] {
+export function listDataFiles(dataDir: string): string[] {
   const names = list(dataDir);
   if (!names.includes(WU_CODES_FILE)) throw new DataError(join(dataDir, WU_CODES_FILE), undefined, 'missing');
   const curatedNames = names.includes(CURATED_DIR)
@@ -31,24 +38,49 @@ export function readDataFiles(dataDir: string): DataFile[] {
   const pageNames = names
     .filter((name) => PAGE_FILE.test(name))
     .sort((a, b) => Number(b.includes('.sv-SE.')) - Number(a.includes('.sv-SE.')));
-  const wanted = [
+  return [
     ...pageNames,
     WU_CODES_FILE,
     ...names.filter((name) => name === WINDOWS_NAMES_FILE || WU_DESCRIPTIONS_FILE.test(name)),
     ...names.filter((name) => COMPONENT_HINTS_FILE.test(name)),
     ...curatedNames,
   ];
-  return wanted.map((name) => ({ name, text: readFileSync(join(dataDir, name), 'utf8') }));
+}
+
+/** The files' text. Throws DataError. */
+export function readDataFiles(dataDir: string, names = listDataFiles(dataDir)): DataFile[] {
+  return names.map((name) => ({ name, text: readDataFile(dataDir, name) }));
+}
+
+export function readDataFile(dataDir: string, name: string): string {
+  try {
+    return readFileSync(join(dataDir, name), 'utf8');
+  } catch (error) {
+    throw new DataError(join(dataDir, name), undefined, `cannot read (${errorCode(error)})`);
+  }
+}
+
+/** Size and modification time of each file, without reading it. Throws DataError. */
+export function stampDataFiles(dataDir: string, names: readonly string[]): FileStamp[] {
+  return names.map((name) => {
+    try {
+      const { size, mtimeMs } = statSync(join(dataDir, name));
+      return { name, size, mtimeMs };
+    } catch (error) {
+      throw new DataError(join(dataDir, name), undefined, `cannot read (${errorCode(error)})`);
+    }
+  });
 }
 
 function list(dir: string): string[] {
   try {
+    // Code-unit order: the same on every machine, and no ICU collation loaded at start-up.
     return readdirSync(dir).sort();
   } catch (error) {
-    throw new DataError(
-      dir,
-      undefined,
-      `cannot read the data folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); set DATA_DIR`,
-    );
+    throw new DataError(dir, undefined, `cannot read the data folder (${errorCode(error)}); set DATA_DIR`);
   }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'error';
 }

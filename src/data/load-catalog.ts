@@ -1,5 +1,5 @@
 import type { Catalog } from '../core/catalog/types.js';
-import { readDataFiles } from './data-files.js';
+import { listDataFiles } from './data-files.js';
 import { catalogFromFiles } from './parse-sources.js';
 
 export {
@@ -22,5 +22,5 @@ export interface LoadCatalogOptions {
  * header names, and the curated rows. Throws DataError.
  */
 export function loadCatalog(dataDir: string, options: LoadCatalogOptions = {}): Catalog {
-  return catalogFromFiles(readDataFiles(dataDir), options);
+  return catalogFromFiles(dataDir, listDataFiles(dataDir), options);
 }

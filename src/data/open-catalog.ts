@@ -1,19 +1,24 @@
 import { buildCatalog } from '../core/catalog/build-catalog.js';
 import type { Catalog } from '../core/catalog/types.js';
-import { readDataFiles } from './data-files.js';
-import { readParseCache, sourcesKey } from './parse-cache.js';
+import { listDataFiles } from './data-files.js';
+import { readParseCache } from './parse-cache.js';
+import { windowsNamesLater } from './windows-names-later.js';
 
 /**
  * loadCatalog for start-up: the Markdown and YAML parsers are imported only when the parse cache
  * misses (a built install has it), and importing them was most of the catalog's share of a cold start.
  */
 export async function openCatalog(dataDir: string, options: { cacheFile?: string } = {}): Promise<Catalog> {
-  const files = readDataFiles(dataDir);
+  const names = listDataFiles(dataDir);
   if (options.cacheFile) {
-    const sources = readParseCache(options.cacheFile, sourcesKey(files));
+    const sources = readParseCache(options.cacheFile, dataDir, names);
     // Built (and so validated) from the cached rows: a cache never skips the checks.
-    if (sources) return buildCatalog(sources.pages, sources.wuCodes, sources);
+    if (sources)
+      return buildCatalog(sources.pages, sources.wuCodes, {
+        ...sources,
+        windowsNames: windowsNamesLater(dataDir, names),
+      });
   }
   const { catalogFromFiles } = await import('./parse-sources.js');
-  return catalogFromFiles(files, options);
+  return catalogFromFiles(dataDir, names, options);
 }

@@ -9,33 +9,52 @@ import { readDescriptions } from '../core/catalog/read-descriptions.js';
 import { readPage } from '../core/catalog/read-page.js';
 import { readWindowsNames } from '../core/catalog/read-windows-names.js';
 import { readWuCodes } from '../core/catalog/read-wu-codes.js';
-import type { Catalog } from '../core/catalog/types.js';
+import type { Catalog, WindowsName } from '../core/catalog/types.js';
 import {
   COMPONENT_HINTS_FILE,
   CURATED_DIR,
   type DataFile,
   PAGE_FILE,
+  readDataFiles,
+  stampDataFiles,
   WINDOWS_NAMES_FILE,
   WU_CODES_FILE,
   WU_DESCRIPTIONS_FILE,
 } from './data-files.js';
-import { type ParsedSources, readParseCache, sourcesKey, writeParseCache } from './parse-cache.js';
+import { type ParsedSources, readParseCache, writeParseCache } from './parse-cache.js';
+import { windowsNamesLater } from './windows-names-later.js';
 
 const SETUP_EXTEND = 'setup-extend';
 
-/** The catalog from the data files' text: from the parse cache when it holds them, else parsed (and cached). */
-export function catalogFromFiles(files: readonly DataFile[], options: { cacheFile?: string } = {}): Catalog {
-  const key = options.cacheFile ? sourcesKey(files) : '';
-  const cached = options.cacheFile ? readParseCache(options.cacheFile, key) : undefined;
-  const sources = cached ?? parse(files);
+/**
+ * The catalog from the data files: from the parse cache when it holds their rows, else parsed (and
+ * cached). Parsing checks every file, the header names too, before the cache vouches for them.
+ */
+export function catalogFromFiles(
+  dataDir: string,
+  names: readonly string[],
+  options: { cacheFile?: string } = {},
+): Catalog {
+  const cached = options.cacheFile ? readParseCache(options.cacheFile, dataDir, names) : undefined;
+  if (cached)
+    return buildCatalog(cached.pages, cached.wuCodes, {
+      ...cached,
+      windowsNames: windowsNamesLater(dataDir, names),
+    });
+  const stamps = options.cacheFile ? stampDataFiles(dataDir, names) : [];
+  const files = readDataFiles(dataDir, [...names]);
+  const { windowsNames, ...sources } = parse(files);
   // Built (and so validated) from the parsed rows either way: a cache never skips the checks.
-  const catalog = buildCatalog(sources.pages, sources.wuCodes, sources);
-  if (options.cacheFile && !cached) writeParseCache(options.cacheFile, key, sources);
+  const catalog = buildCatalog(sources.pages, sources.wuCodes, {
+    ...sources,
+    windowsNames: () => windowsNames,
+  });
+  if (options.cacheFile) writeParseCache(options.cacheFile, files, stamps, sources);
   return catalog;
 }
 
-function parse(files: readonly DataFile[]): ParsedSources {
-  const sources: ParsedSources = {
+function parse(files: readonly DataFile[]): ParsedSources & { windowsNames: WindowsName[] } {
+  const sources: ParsedSources & { windowsNames: WindowsName[] } = {
     pages: [],
     wuCodes: [],
     windowsNames: [],

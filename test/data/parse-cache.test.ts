@@ -1,4 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -10,6 +21,7 @@ const FILES = [
   'software-update-agent-error-codes.sv-SE.md',
   'software-update-agent-error-codes.en-US.md',
   'windows-update-agent-codes.tsv',
+  'windows-error-names.tsv',
 ];
 
 let dir: string;
@@ -73,5 +85,32 @@ describe('the parse cache', () => {
   it('parses again when the cache is unreadable', () => {
     writeFileSync(cacheFile, '{ not json');
     expect(loadCatalog(data, { cacheFile }).entries).toHaveLength(209);
+  });
+
+  it('trusts the cache of the same bytes under new dates (a fresh checkout) and notes the new dates', () => {
+    loadCatalog(data, { cacheFile });
+    // A marker only the cache holds: seeing it proves the rows came from the cache.
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    cached.pages[1].rows[0].description = [{ text: 'From the cache.', strong: false }];
+    writeFileSync(cacheFile, JSON.stringify(cached));
+    const later = new Date(Date.now() + 60_000);
+    for (const name of readdirSync(data)) utimesSync(join(data, name), later, later);
+
+    const catalog = loadCatalog(data, { cacheFile });
+
+    expect(catalog.entries[0]?.description['en-US']?.[0]?.text).toBe('From the cache.');
+    const stamps = JSON.parse(readFileSync(cacheFile, 'utf8')).stamps as { name: string; mtimeMs: number }[];
+    expect(stamps.map((s) => s.mtimeMs)).toEqual(stamps.map((s) => statSync(join(data, s.name)).mtimeMs));
+  });
+
+  it('reads the header names when the first question needs them, not when the catalog opens', async () => {
+    await openCatalog(data, { cacheFile });
+    const catalog = await openCatalog(data, { cacheFile });
+    appendFileSync(
+      join(data, 'windows-error-names.tsv'),
+      '0x8007FFF1\thresult\tE_ADDED_AFTER_OPEN\twinerror.h\n',
+    );
+
+    expect(catalog.lookup(0x8007fff1)?.names).toEqual(['E_ADDED_AFTER_OPEN']);
   });
 });

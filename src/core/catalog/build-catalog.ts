@@ -87,7 +87,16 @@ export function buildCatalog(
   const index = buildRecords(entries, wuCodes, knowledge, first.locale);
 
   return {
-    ...index,
+    lookup: index.lookup,
+    lookupName: index.lookupName,
+    // A getter, not a copy: the list is complete only once the header names are joined (on first use).
+    get explained() {
+      return index.explained;
+    },
+    facilityName: index.facilityName,
+    familyHints: index.familyHints,
+    componentHints: index.componentHints,
+    setupExtend: index.setupExtend,
     locales,
     pages: pageInfo,
     fallbackUrl: first.fallbackUrl,

@@ -16,7 +16,11 @@ import type {
 
 /** Everything beyond the Intune table, parsed: what the knowledge files of data/ hold. */
 export interface KnowledgeSources {
-  windowsNames: WindowsName[];
+  /**
+   * The header names, read when first needed (a lookup, a search): thousands of rows that
+   * start-up would otherwise parse and keep before the first question arrives.
+   */
+  windowsNames: () => readonly WindowsName[];
   wuDescriptions: { file: string; locale: Locale; rows: DescriptionRow[] }[];
   curated: CuratedFile[];
   componentHints: { file: string; locale: Locale; hints: Record<string, string[]> }[];
@@ -24,7 +28,7 @@ export interface KnowledgeSources {
 }
 
 export const NO_KNOWLEDGE: KnowledgeSources = {
-  windowsNames: [],
+  windowsNames: () => [],
   wuDescriptions: [],
   curated: [],
   componentHints: [],
@@ -138,7 +142,7 @@ export function buildRecords(
     const [first, ...rest] = files.sort(
       (a, b) =>
         Number(b.locale === sourceLocale) - Number(a.locale === sourceLocale) ||
-        a.locale.localeCompare(b.locale),
+        byCodeUnits(a.locale, b.locale),
     );
     if (!first) continue;
     const codes = first.codes.map((row) => row.value).join(',');
@@ -188,57 +192,23 @@ export function buildRecords(
     }
   }
 
-  // Header names: the constant for this exact value first, then the Win32 name behind an 0x8007 HRESULT.
-  // Facilities and the names of values something explains are taken now; the thousands of values only
-  // the headers know are indexed on the first lookup that misses (start-up time and memory otherwise).
-  const facilities = new Map<number, string>();
-  const markers: WindowsName[] = [];
-  const win32: WindowsName[] = [];
-  const plain: WindowsName[] = [];
-  for (const name of sources.windowsNames) {
-    if (name.kind === 'facility') {
-      if (!facilities.has(name.value)) facilities.set(name.value, name.name);
-    } else if (name.kind === 'win32' && name.value <= 0xffff) win32.push(name);
-    // Small NTSTATUS values (STATUS_WAIT_2) share their numbers with Win32 errors; people mean the Win32 one.
-    else if (name.kind === 'ntstatus' && name.value <= 0xffff) continue;
-    else if (MARKER.test(name.name)) markers.push(name);
-    else plain.push(name);
-  }
-  const headerOrder = (visit: (value: number, name: string) => void) => {
-    for (const name of plain) visit(name.value, name.name);
-    for (const name of win32) visit(hresultFromWin32(name.value), name.name);
-    for (const name of markers) visit(name.value, name.name);
-  };
-  headerOrder((value, name) => {
-    const record = records.get(value);
-    if (record && !record.names.includes(name)) record.names.push(name);
-  });
-
   const explained = [...records.values()]
     .filter((record) => record.description !== undefined)
     .sort((a, b) => a.value - b.value);
 
-  // Names only the headers add, by value and (after every name above, which win) by name.
-  let headerIndex: { names: Map<number, string[]>; byName: Map<string, number> } | undefined;
-  const headers = () => {
-    if (headerIndex) return headerIndex;
-    const names = new Map<number, string[]>();
-    const byHeaderName = new Map<string, number>();
-    headerOrder((value, name) => {
-      const known = names.get(value);
-      if (!known) names.set(value, [name]);
-      else if (!known.includes(name)) known.push(name);
-      const key = name.toUpperCase();
-      if (!byName.has(key) && !byHeaderName.has(key)) byHeaderName.set(key, value);
-    });
-    headerIndex = { names, byName: byHeaderName };
+  // Header names: the constant for this exact value first, then the Win32 name behind an 0x8007 HRESULT.
+  // Joined on the first question, not at start-up: until then no answer shows a name.
+  let headerIndex: HeaderIndex | undefined;
+  const headers = (): HeaderIndex => {
+    headerIndex ??= indexHeaderNames(sources.windowsNames(), records, byName);
     return headerIndex;
   };
 
   const recordOf = (value: number): CodeRecord | undefined => {
+    const { names: headerNames } = headers();
     const known = records.get(value);
     if (known) return known;
-    const names = headers().names.get(value);
+    const names = headerNames.get(value);
     if (!names) return undefined;
     const record = blank(value, 'windows-headers');
     record.names = names;
@@ -261,8 +231,11 @@ export function buildRecords(
       const value = byName.get(key) ?? headers().byName.get(key);
       return value === undefined ? undefined : recordOf(value);
     },
-    explained,
-    facilityName: (facility) => facilities.get(facility),
+    get explained() {
+      headers();
+      return explained;
+    },
+    facilityName: (facility) => headers().facilities.get(facility),
     familyHints: (family, locale) =>
       familyHints.get(`${family}\u0000${locale}`) ??
       familyHints.get(`${family}\u0000${sourceLocale}`) ??
@@ -271,6 +244,57 @@ export function buildRecords(
       hintsOf.get(`${component}\u0000${locale}`) ?? hintsOf.get(`${component}\u0000${sourceLocale}`) ?? EMPTY,
     setupExtend: mergeExtend(sources.setupExtend),
   };
+}
+
+interface HeaderIndex {
+  /** Names of the values only the headers know. */
+  names: Map<number, string[]>;
+  /** Every header name, by name, after the names a table or a curated row gives (which win). */
+  byName: Map<string, number>;
+  facilities: Map<number, string>;
+}
+
+/**
+ * Adds the header names to the records that explain a value (most specific first) and indexes the
+ * values only the headers know, by value and by name.
+ */
+function indexHeaderNames(
+  windowsNames: readonly WindowsName[],
+  records: ReadonlyMap<number, CodeRecord>,
+  knownNames: ReadonlyMap<string, number>,
+): HeaderIndex {
+  const facilities = new Map<number, string>();
+  const markers: WindowsName[] = [];
+  const win32: WindowsName[] = [];
+  const plain: WindowsName[] = [];
+  for (const name of windowsNames) {
+    if (name.kind === 'facility') {
+      if (!facilities.has(name.value)) facilities.set(name.value, name.name);
+    } else if (name.kind === 'win32' && name.value <= 0xffff) win32.push(name);
+    // Small NTSTATUS values (STATUS_WAIT_2) share their numbers with Win32 errors; people mean the Win32 one.
+    else if (name.kind === 'ntstatus' && name.value <= 0xffff) continue;
+    else if (MARKER.test(name.name)) markers.push(name);
+    else plain.push(name);
+  }
+  const names = new Map<number, string[]>();
+  const byName = new Map<string, number>();
+  const visit = (value: number, name: string) => {
+    const record = records.get(value);
+    const list = record?.names ?? names.get(value);
+    if (!list) names.set(value, [name]);
+    else if (!list.includes(name)) list.push(name);
+    const key = name.toUpperCase();
+    if (!knownNames.has(key) && !byName.has(key)) byName.set(key, value);
+  };
+  for (const name of plain) visit(name.value, name.name);
+  for (const name of win32) visit(hresultFromWin32(name.value), name.name);
+  for (const name of markers) visit(name.value, name.name);
+  return { names, byName, facilities };
+}
+
+/** Plain code-unit order: the first Intl comparison would load ICU's collation data at start-up. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One table of phases and operations with every locale's words. */
