@@ -1,7 +1,9 @@
-import { createRequire } from 'node:module';
 import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import type { DestinationStream, Logger, LoggerOptions as PinoOptions } from 'pino';
 import type { LogLevel } from './config.js';
+import { requireCommonJs } from './require-commonjs.js';
+
+const { pino } = requireCommonJs('pino') as typeof import('pino');
 
 export type { Logger };
 
@@ -58,7 +60,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     (options.pretty
       ? prettyStream()({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
       : undefined);
-  const opts: pino.LoggerOptions = {
+  const opts: PinoOptions = {
     level: options.level ?? 'info',
     base: { service: 'intune-err' },
     serializers: { err: (err: unknown) => scrub(err, secrets) },
@@ -80,7 +82,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** pino-pretty only for a terminal: a deployed bot writes JSON and need not load it (CommonJS, so required here). */
 function prettyStream(): typeof import('pino-pretty').build {
-  return (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty')).build;
+  return (requireCommonJs('pino-pretty') as typeof import('pino-pretty')).build;
 }
 
 // Bolt's LogLevel values as plain strings: importing the enum would load all of Bolt with the logger,

@@ -1,12 +1,14 @@
-import { config as loadDotenv } from 'dotenv';
 import { checkDefaultLocale, chooseMode, readConfig } from './config.js';
 import { openCatalog } from './data/open-catalog.js';
 import { IntuneErrError } from './errors.js';
 import { createLogger } from './log.js';
+import { requireCommonJs } from './require-commonjs.js';
 import { CATALOG_CACHE_FILE } from './run/catalog-cache-file.js';
 import { proxySecrets } from './run/proxy.js';
 import { exitOnSignals } from './run/shutdown.js';
 import { startBot } from './run/start-bot.js';
+
+const { config: loadDotenv } = requireCommonJs('dotenv') as typeof import('dotenv');
 
 const README_HINT = 'See README.md, "Install in Slack", for where each value comes from.';
 

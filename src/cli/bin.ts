@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { config as loadDotenv } from 'dotenv';
+import { requireCommonJs } from '../require-commonjs.js';
 import { runCli } from './run-cli.js';
+
+const { config: loadDotenv } = requireCommonJs('dotenv') as typeof import('dotenv');
 
 loadDotenv({ quiet: true });
 // `intune-err --all < log | head` closes the pipe early: the reader has what it wanted.

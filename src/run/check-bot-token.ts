@@ -1,8 +1,11 @@
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions, WebClient as WebClientType } from '@slack/web-api';
 import { ConfigError, IntuneErrError } from '../errors.js';
 import { boltLogger, type Logger } from '../log.js';
+import { requireCommonJs } from '../require-commonjs.js';
 import type { BotIdentity } from '../slack/app.js';
 import { isPlatformError, obeyRateLimits, platformError, webApiOptions } from '../slack/web-api.js';
+
+const { WebClient } = requireCommonJs('@slack/web-api') as typeof import('@slack/web-api');
 
 export interface CheckBotTokenOptions {
   token: string;
@@ -27,7 +30,7 @@ export async function checkBotToken({
     token,
     webApiOptions(slackApiUrl, { logger: boltLogger(log), ...clientOptions }),
   );
-  let res: Awaited<ReturnType<WebClient['auth']['test']>>;
+  let res: Awaited<ReturnType<WebClientType['auth']['test']>>;
   try {
     res = await obeyRateLimits(() => client.auth.test());
   } catch (error) {

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { FetchFunction } from '@slack/web-api';
 import type { Dispatcher } from 'undici';
 import type { ProxyConfig } from '../config.js';
+import { requireCommonJs } from '../require-commonjs.js';
 
 /** How the bot reaches Slack through a proxy: one dispatcher for the Web API, response_urls and the WebSocket. */
 export interface ProxyRoute {
@@ -21,9 +21,7 @@ export function proxyRoute(proxy: ProxyConfig | undefined): ProxyRoute | undefin
   if (proxy === undefined) return undefined;
   // Loaded only behind a proxy: undici is a tenth of a second of every start-up otherwise (CommonJS,
   // so it can be required here without making this function async).
-  const { EnvHttpProxyAgent, fetch: undiciFetch } = createRequire(import.meta.url)(
-    'undici',
-  ) as typeof import('undici');
+  const { EnvHttpProxyAgent, fetch: undiciFetch } = requireCommonJs('undici') as typeof import('undici');
   // Empty strings, not undefined: undefined would make undici fall back to process.env.
   const dispatcher = new EnvHttpProxyAgent({
     httpProxy: proxy.httpProxy ?? '',

@@ -1,7 +1,10 @@
 import type { App, Receiver } from '@slack/bolt';
-import { SocketModeClient } from '@slack/socket-mode';
+import type { SocketModeClient } from '@slack/socket-mode';
 import type { Dispatcher } from 'undici';
 import { boltLogger, type Logger } from '../log.js';
+import { requireCommonJs } from '../require-commonjs.js';
+
+const socketMode = requireCommonJs('@slack/socket-mode') as typeof import('@slack/socket-mode');
 
 export interface SocketModeReceiverOptions {
   appToken: string;
@@ -28,7 +31,7 @@ export class SocketModeReceiver implements Receiver {
 
   constructor({ appToken, slackApiUrl, log, clientPingTimeoutMs, dispatcher }: SocketModeReceiverOptions) {
     this.log = log.child({ component: 'socket-mode' });
-    this.client = new SocketModeClient({
+    this.client = new socketMode.SocketModeClient({
       appToken,
       logger: boltLogger(this.log),
       autoReconnectEnabled: true,

@@ -1,16 +1,9 @@
-import {
-  type AnyMiddlewareArgs,
-  App,
-  type AppOptions,
-  HTTPReceiver,
-  type Middleware,
-  type Receiver,
-  type ReceiverEvent,
-} from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, AppOptions, Middleware, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Catalog } from '../core/catalog/types.js';
 import { boltLogger, type Logger } from '../log.js';
+import { requireCommonJs } from '../require-commonjs.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { registerActions } from './actions.js';
@@ -25,6 +18,8 @@ import { registerShortcut } from './shortcut.js';
 import { unhandledPayload } from './unhandled-payloads.js';
 import { UserLocales } from './user-locale.js';
 import { webApiOptions } from './web-api.js';
+
+const bolt = requireCommonJs('@slack/bolt') as typeof import('@slack/bolt');
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack sends at most 40,000 characters of text; a body much larger than that is not from Slack. */
@@ -71,7 +66,7 @@ export function registerListeners(app: Listeners, deps: SlackDeps): void {
 }
 
 /** Bolt's App, acknowledging at once what none of our listeners answers (see unhandledPayload). */
-class IntuneErrApp extends App {
+class IntuneErrApp extends bolt.App {
   private readonly unhandledLog: Logger;
 
   constructor(options: AppOptions, log: Logger) {
@@ -116,13 +111,13 @@ export function createSlackApp({
   state = new MemoryStateStore(),
 }: CreateSlackAppOptions): SlackApp {
   const slackLog = log.child({ component: 'slack' });
-  const bolt = boltLogger(log);
+  const logger = boltLogger(log);
   const chosen =
     receiver ??
-    new HTTPReceiver({
+    new bolt.HTTPReceiver({
       signingSecret: config.slackSigningSecret ?? '',
       endpoints: EVENTS_PATH,
-      logger: bolt,
+      logger,
       processBeforeResponse: false,
       // Its only caller (src/run/start-bot.ts) serves it behind the request guard, which verifies each
       // signature once (src/run/request-guard.ts): Bolt does not compute it again.
@@ -135,7 +130,7 @@ export function createSlackApp({
     {
       token: config.slackBotToken,
       receiver: chosen,
-      logger: bolt,
+      logger,
       clientOptions: webApiOptions(config.slackApiUrl, clientOptions),
       // No listener keeps conversation state; Bolt's store would still run (and throw inside) on every request.
       convoStore: false,

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, type RetryOptions, type WebClientOptions } from '@slack/web-api';
+import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import pRetry from 'p-retry';
+import { requireCommonJs } from '../require-commonjs.js';
+
+const { ErrorCode } = requireCommonJs('@slack/web-api') as typeof import('@slack/web-api');
 
 /**
  * Talking to Slack's Web API: how every client of the bot is built, which failures are tried

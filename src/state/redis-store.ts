@@ -1,10 +1,16 @@
-import { RateLimiterRedis } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import type * as Limiters from 'rate-limiter-flexible';
 import { StateStoreError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { requireCommonJs } from '../require-commonjs.js';
 import { codeKey, MemoryStateStore, type MemoryStoreOptions } from './memory-store.js';
 import type { CacheSpace, ClaimSpace, StateStore, StoreState } from './state-store.js';
 import { PACE_INTERVAL_MS, takeSlot } from './state-store.js';
+
+const { createClient } = requireCommonJs('redis') as typeof import('redis');
+// The one backend used, not the package's index (which loads every backend it supports).
+const RateLimiterRedis: typeof Limiters.RateLimiterRedis = requireCommonJs(
+  'rate-limiter-flexible/lib/RateLimiterRedis.js',
+);
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// (TLS), with the password in it when Redis wants one. Never logged. */
@@ -82,7 +88,7 @@ export class RedisStateStore implements StateStore {
   private readonly prefix: string;
   private readonly log: Logger;
   private readonly local: MemoryStateStore;
-  private readonly pace: RateLimiterRedis;
+  private readonly pace: Limiters.RateLimiterRedis;
   private readonly commandTimeoutMs: number;
   private readonly warnEveryMs: number;
   private readonly paceSeconds: number;
