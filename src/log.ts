@@ -85,8 +85,8 @@ function prettyStream(): typeof import('pino-pretty').build {
   return (requireCommonJs('pino-pretty') as typeof import('pino-pretty')).build;
 }
 
-// Bolt's LogLevel values as plain strings: importing the enum would load all of Bolt with the logger,
-// before start-up has sent its token check (main.ts overlaps the two).
+// Bolt's LogLevel values as plain strings: importing the enum would make every user of the logger
+// load all of Bolt for four words.
 const DEBUG = 'debug' as BoltLogLevel;
 const INFO = 'info' as BoltLogLevel;
 const WARN = 'warn' as BoltLogLevel;
