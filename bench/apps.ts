@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { startCommand } from '../scripts/start-command.js';
 import type { FakeSlack } from '../test/support/fake-slack.js';
 import { sign } from '../test/support/sign.js';
 import { freePort, type ServerProcess, spawnServer } from './processes.js';
@@ -44,14 +45,15 @@ function environment(slack: FakeSlack, port: number, extra: NodeJS.ProcessEnv = 
   };
 }
 
-/** The bot as it is deployed: `node dist/main.js`, bare Node, no loader. */
+/** The bot as it is deployed: `npm start`'s command (its Node flags, dist/main.js), bare Node, no loader. */
 export async function startBotProcess(
   slack: FakeSlack,
   extra: NodeJS.ProcessEnv = {},
   cpu?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  return spawnServer({ args: [MAIN_JS], env: environment(slack, port, extra), port, cwd: ROOT, cpu });
+  const [, ...args] = startCommand(ROOT);
+  return spawnServer({ args, env: environment(slack, port, extra), port, cwd: ROOT, cpu });
 }
 
 let minimalJs: string | undefined;

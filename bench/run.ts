@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startCommand } from '../scripts/start-command.js';
 import { loadCatalog } from '../src/data/load-catalog.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
-import { botBuilt, MAIN_JS, startBotProcess, startMinimalProcess } from './apps.js';
+import { botBuilt, MAIN_JS, ROOT, startBotProcess, startMinimalProcess } from './apps.js';
 import { type AutoReplyResult, type AutoReplyRun, benchAutoReply, benchMention } from './auto-reply.js';
 import { benchExtraction, type ExtractionResult } from './extraction.js';
 import { canPin, pinSelf, type ServerProcess } from './processes.js';
@@ -16,6 +17,8 @@ const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 interface Results {
   machine: Machine & { pinning: string };
+  /** How the bot was started: npm start's command. */
+  botCommand: string;
   durationMs: number;
   extraction: ExtractionResult;
   slash?: SlashResult;
@@ -51,6 +54,7 @@ log(
   `intune-err benchmark: ${host.cpu}, ${cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.date}`,
 );
 log(`pinning: ${pinning}`);
+log(`bot started as npm start does: ${startCommand(ROOT).join(' ')}`);
 
 const catalog = loadCatalog(DATA_DIR);
 
@@ -86,6 +90,7 @@ log(
 
 const results: Results = {
   machine: { ...host, pinning },
+  botCommand: startCommand(ROOT).join(' '),
   durationMs: 0,
   extraction,
   targets: [],
@@ -213,7 +218,7 @@ if (!botBuilt()) {
       formatTable([
         ['app', 'ready ms (median)', 'samples', 'RSS at ready MB', 'RSS after slash load MB'],
         [
-          'bot (node dist/main.js)',
+          `bot (${startCommand(ROOT).join(' ')})`,
           num(startup.bot.readyMs),
           startup.bot.samples.join(' '),
           num(startup.bot.rssAtReadyMB),

@@ -44,6 +44,7 @@ import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from 'dockerfile-utils';
 import { FakeSlack } from '../test/support/fake-slack.js';
+import { startCommand } from './start-command.js';
 
 /** The repository this script belongs to. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -340,6 +341,11 @@ function staticRulesInto(rec: Recorder, input: StaticInput): DockerfilePlan | un
   const cmd = execForm(last('CMD')?.args ?? '');
   check(cmd !== undefined, 'CMD is in exec form (a JSON array), so the bot is PID 1 and gets SIGTERM');
   check(cmd?.[0] === 'node', `CMD starts node directly, not npm or a shell (${JSON.stringify(cmd)})`);
+  const start = startCommand(input.root ?? ROOT);
+  check(
+    JSON.stringify(cmd) === JSON.stringify(start),
+    `CMD runs the bot as npm start does, with the same Node flags (${JSON.stringify(start)})`,
+  );
   check(!runStage.steps.some((s) => s.keyword === 'ENTRYPOINT'), 'no ENTRYPOINT wraps the CMD');
   const healthcheck = last('HEALTHCHECK');
   const healthCmd = healthcheck ? execForm(healthcheck.args.replace(/^(--\S+\s+)*CMD\s+/, '')) : undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, parseEnv, ROOT, stagesOf, staticRules } from '../../scripts/check-dockerfile.js';
+import { startCommand } from '../../scripts/start-command.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const dockerignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8');
@@ -18,7 +19,8 @@ describe('Dockerfile static rules', () => {
     const report = staticRules({ dockerfile, dockerignore });
     expect(report.problems).toEqual([]);
     expect(report.results.length).toBeGreaterThan(15);
-    expect(report.plan?.cmd).toEqual(['node', 'dist/main.js']);
+    expect(report.plan?.cmd).toEqual(startCommand(ROOT));
+    expect(report.plan?.cmd?.at(-1)).toBe('dist/main.js');
   });
 
   it('parses continuations and drops comments, also inside a continuation', () => {
@@ -38,12 +40,17 @@ describe('Dockerfile static rules', () => {
     {
       broken: 'CMD in shell form',
       change: [/^CMD \[.*\]$/m, 'CMD node dist/main.js'],
-      reported: ['CMD is in exec form', 'CMD starts node directly'],
+      reported: ['CMD is in exec form', 'CMD starts node directly', 'CMD runs the bot as npm start does'],
     },
     {
       broken: 'CMD through npm',
       change: [/^CMD \[.*\]$/m, 'CMD ["npm", "start"]'],
-      reported: ['CMD starts node directly'],
+      reported: ['CMD starts node directly', 'CMD runs the bot as npm start does'],
+    },
+    {
+      broken: 'a CMD without the Node flags npm start passes',
+      change: [/^CMD \[.*\]$/m, 'CMD ["node", "dist/main.js"]'],
+      reported: ['CMD runs the bot as npm start does'],
     },
     {
       broken: 'no USER',
@@ -95,9 +102,9 @@ describe('Dockerfile static rules', () => {
     },
     {
       broken: 'a second CMD (the linter)',
-      change: [/^CMD (\[.*\])$/m, 'CMD $1\nCMD ["node", "dist/main.js"]'],
+      change: [/^CMD (\[.*\])$/m, 'CMD $1\nCMD $1'],
       reported: [
-        'the Dockerfile linter (dockerfile-utils) finds nothing: line 34: There can only be one CMD',
+        'the Dockerfile linter (dockerfile-utils) finds nothing: line 35: There can only be one CMD',
       ],
     },
     {
