@@ -97,21 +97,29 @@ export function guardBodies(next: RequestHandler, options: BodyGuardOptions): Re
   };
 }
 
-/**
- * False only for a body that parses, as Bolt would parse it, to something other than an
- * object (Bolt's receiver throws on those). Bodies that do not parse at all are left to Bolt (400).
- */
-export function isObjectBody(raw: Buffer, contentType: string | string[] | undefined): boolean {
+/** What the request guard needs to know of a body, from one parse of it. */
+export interface BodyShape {
+  /**
+   * False only for a body that parses, as Bolt would parse it, to something other than an object
+   * (Bolt's receiver throws on those). Bodies that do not parse at all are left to Bolt (400).
+   */
+  isObject: boolean;
+  /** Slack's certificate check (a form with ssl_check=1): answered 200 whether or not it is signed. */
+  sslCheck: boolean;
+}
+
+export function bodyShape(raw: Buffer, contentType: string | string[] | undefined): BodyShape {
   const text = raw.toString('utf8');
+  if (contentType !== FORM) return { isObject: parsesToObject(text), sslCheck: false };
+  const form = parseForm(text);
+  const sslCheck = form.ssl_check === '1';
+  return { isObject: typeof form.payload !== 'string' || parsesToObject(form.payload), sslCheck };
+}
+
+function parsesToObject(json: string): boolean {
   let parsed: unknown;
   try {
-    if (contentType === FORM) {
-      const form = parseForm(text);
-      if (typeof form.payload !== 'string') return true;
-      parsed = JSON.parse(form.payload);
-    } else {
-      parsed = JSON.parse(text);
-    }
+    parsed = JSON.parse(json);
   } catch {
     return true;
   }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseForm } from 'node:querystring';
 import type { Logger } from '../log.js';
-import { guardBodies, isObjectBody } from './body-guard.js';
+import { bodyShape, guardBodies } from './body-guard.js';
 import type { RequestHandler } from './health-server.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { type VerifySignature, verifySlackSignature } from './request-signature.js';
@@ -19,8 +18,6 @@ export interface RequestGuardOptions {
   verify?: VerifySignature;
   now?: () => number;
 }
-
-const FORM = 'application/x-www-form-urlencoded';
 
 /**
  * Everything in front of Bolt on /slack/events, which is told not to verify signatures again:
@@ -79,13 +76,13 @@ export function checkRequests(next: RequestHandler, options: RequestGuardOptions
       signingSecret,
       now(),
     );
-    if (!isObjectBody(raw, contentType)) {
+    const { isObject, sslCheck } = bodyShape(raw, contentType);
+    if (!isObject) {
       // Unsigned requests learn nothing about what we would have made of them.
       log.warn({ signed: check.ok }, 'request body is not an object; refused before Bolt');
       res.writeHead(check.ok ? 400 : 401).end();
       return;
     }
-    const sslCheck = contentType === FORM && parseForm(raw.toString('utf8')).ssl_check === '1';
     if (!check.ok) {
       if (sslCheck) res.writeHead(200).end();
       else refuse(res, check.reason);

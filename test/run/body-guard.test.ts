@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { guardBodies, isObjectBody, UNSIGNED_LIMIT_BYTES } from '../../src/run/body-guard.js';
+import { bodyShape, guardBodies, UNSIGNED_LIMIT_BYTES } from '../../src/run/body-guard.js';
 import { createHealthServer, type HealthServer } from '../../src/run/health-server.js';
 import { captureLog } from '../support/capture-log.js';
 import { sign } from '../support/sign.js';
@@ -171,12 +171,25 @@ describe('guardBodies: other methods', () => {
   });
 });
 
-describe('isObjectBody', () => {
-  it('is false only for bodies that parse to something other than an object', () => {
-    expect(isObjectBody(Buffer.from('{"a":1}'), 'application/json')).toBe(true);
-    expect(isObjectBody(Buffer.from('null'), 'application/json')).toBe(false);
-    expect(isObjectBody(Buffer.from('payload=null'), FORM)).toBe(false);
-    expect(isObjectBody(Buffer.from('ssl_check=1'), FORM)).toBe(true);
-    expect(isObjectBody(Buffer.from('{"a":'), 'application/json')).toBe(true);
+describe('bodyShape', () => {
+  it('is not an object only for bodies that parse to something other than an object', () => {
+    const isObject = (body: string, type: string) => bodyShape(Buffer.from(body), type).isObject;
+    expect(isObject('{"a":1}', 'application/json')).toBe(true);
+    expect(isObject('null', 'application/json')).toBe(false);
+    expect(isObject('payload=null', FORM)).toBe(false);
+    expect(isObject('payload=%7B%22a%22%3A1%7D', FORM)).toBe(true);
+    expect(isObject('ssl_check=1', FORM)).toBe(true);
+    expect(isObject('{"a":', 'application/json')).toBe(true);
+    expect(isObject('payload=%7B', FORM)).toBe(true);
+  });
+
+  it("recognises Slack's certificate check only in a form", () => {
+    expect(bodyShape(Buffer.from('ssl_check=1&token=x'), FORM).sslCheck).toBe(true);
+    expect(bodyShape(Buffer.from('ssl_check=1&payload=%7B'), FORM)).toEqual({
+      isObject: true,
+      sslCheck: true,
+    });
+    expect(bodyShape(Buffer.from('command=%2Fintune-err&text=0x80cf6008'), FORM).sslCheck).toBe(false);
+    expect(bodyShape(Buffer.from('{"ssl_check":"1"}'), 'application/json').sslCheck).toBe(false);
   });
 });
