@@ -257,7 +257,7 @@ function targets(r: Results): Target[] {
   out.push(
     target(
       'slash throughput',
-      '>= 0.9 × minimal Bolt app (median of the rounds\' ratios)',
+      ">= 0.9 × minimal Bolt app (median of the rounds' ratios)",
       slash ? `${num(slash.ratio, 2)} × (${num(slash.bot.rps)} vs ${num(slash.minimal.rps)} req/s)` : 'n/a',
       slash ? slash.ratio >= 0.9 : undefined,
     ),
