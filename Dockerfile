@@ -31,5 +31,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node directly, not npm: npm does not pass SIGTERM on, and the bot drains on SIGTERM. The same
-# command as `npm start`, Node flags included (README, "Performance", says what the flag buys).
-CMD ["node", "--max-semi-space-size=4", "dist/main.js"]
+# command as `npm start` (any Node flag it gains belongs in both; npm test checks they agree).
+CMD ["node", "dist/main.js"]
