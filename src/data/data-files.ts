@@ -20,6 +20,9 @@ export interface FileStamp {
   name: string;
   size: number;
   mtimeMs: number;
+  /** Changes with any write or copy, and cannot be set back the way mtime can. */
+  ctimeMs: number;
+  ino: number;
 }
 
 /**
@@ -64,8 +67,8 @@ export function readDataFile(dataDir: string, name: string): string {
 export function stampDataFiles(dataDir: string, names: readonly string[]): FileStamp[] {
   return names.map((name) => {
     try {
-      const { size, mtimeMs } = statSync(join(dataDir, name));
-      return { name, size, mtimeMs };
+      const { size, mtimeMs, ctimeMs, ino } = statSync(join(dataDir, name));
+      return { name, size, mtimeMs, ctimeMs, ino };
     } catch (error) {
       throw new DataError(join(dataDir, name), undefined, `cannot read (${errorCode(error)})`);
     }

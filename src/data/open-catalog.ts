@@ -11,12 +11,12 @@ import { windowsNamesLater } from './windows-names-later.js';
 export async function openCatalog(dataDir: string, options: { cacheFile?: string } = {}): Promise<Catalog> {
   const names = listDataFiles(dataDir);
   if (options.cacheFile) {
-    const sources = readParseCache(options.cacheFile, dataDir, names);
+    const cached = readParseCache(options.cacheFile, dataDir, names);
     // Built (and so validated) from the cached rows: a cache never skips the checks.
-    if (sources)
-      return buildCatalog(sources.pages, sources.wuCodes, {
-        ...sources,
-        windowsNames: windowsNamesLater(dataDir, names),
+    if (cached)
+      return buildCatalog(cached.sources.pages, cached.sources.wuCodes, {
+        ...cached.sources,
+        windowsNames: windowsNamesLater(cached.windowsNamesText),
       });
   }
   const { catalogFromFiles } = await import('./parse-sources.js');

@@ -37,10 +37,11 @@ export function catalogFromFiles(
 ): Catalog {
   const cached = options.cacheFile ? readParseCache(options.cacheFile, dataDir, names) : undefined;
   if (cached)
-    return buildCatalog(cached.pages, cached.wuCodes, {
-      ...cached,
-      windowsNames: windowsNamesLater(dataDir, names),
+    return buildCatalog(cached.sources.pages, cached.sources.wuCodes, {
+      ...cached.sources,
+      windowsNames: windowsNamesLater(cached.windowsNamesText),
     });
+  const stampedAt = Date.now();
   const stamps = options.cacheFile ? stampDataFiles(dataDir, names) : [];
   const files = readDataFiles(dataDir, [...names]);
   const { windowsNames, ...sources } = parse(files);
@@ -49,7 +50,7 @@ export function catalogFromFiles(
     ...sources,
     windowsNames: () => windowsNames,
   });
-  if (options.cacheFile) writeParseCache(options.cacheFile, files, stamps, sources);
+  if (options.cacheFile) writeParseCache(options.cacheFile, files, { stamps, stampedAt }, sources);
   return catalog;
 }
 

@@ -1,13 +1,12 @@
 import { readWindowsNames } from '../core/catalog/read-windows-names.js';
 import type { WindowsName } from '../core/catalog/types.js';
-import { readDataFile, WINDOWS_NAMES_FILE } from './data-files.js';
+import { WINDOWS_NAMES_FILE } from './data-files.js';
 
 /**
- * The header names table, read and parsed when the catalog first needs it (≈ 6,500 rows, 25 ms
- * and several MB that start-up does not have to pay for). Only for a table already checked: the
- * parse cache vouches for its bytes, or the caller has just parsed it.
+ * The header names table, parsed when the catalog first needs it (≈ 6,500 rows: 25 ms and several
+ * MB that start-up need not pay for). From text read at start-up and known to have passed the
+ * checks (the parse cache holds its hash), so the first question cannot fail on it.
  */
-export function windowsNamesLater(dataDir: string, names: readonly string[]): () => readonly WindowsName[] {
-  if (!names.includes(WINDOWS_NAMES_FILE)) return () => [];
-  return () => readWindowsNames(WINDOWS_NAMES_FILE, readDataFile(dataDir, WINDOWS_NAMES_FILE));
+export function windowsNamesLater(text: string | undefined): () => readonly WindowsName[] {
+  return text === undefined ? () => [] : () => readWindowsNames(WINDOWS_NAMES_FILE, text);
 }

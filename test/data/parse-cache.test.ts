@@ -103,14 +103,34 @@ describe('the parse cache', () => {
     expect(stamps.map((s) => s.mtimeMs)).toEqual(stamps.map((s) => statSync(join(data, s.name)).mtimeMs));
   });
 
-  it('reads the header names when the first question needs them, not when the catalog opens', async () => {
+  it('opens with header names that changed since they were checked only after checking them again', async () => {
+    await openCatalog(data, { cacheFile });
+    appendFileSync(join(data, 'windows-error-names.tsv'), 'not a row\n');
+
+    await expect(openCatalog(data, { cacheFile })).rejects.toThrow(/^windows-error-names\.tsv:\d+: expected/);
+  });
+
+  it('sees an edit that keeps the size and puts the date back', () => {
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(data)) utimesSync(join(data, name), old, old);
+    loadCatalog(data, { cacheFile });
+    const page = join(data, FILES[1] as string);
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('The agent was stopped.', 'The agent has stopped.'),
+    );
+    utimesSync(page, old, old);
+
+    expect(
+      loadCatalog(data, { cacheFile }).byName('OM_S_SERVICE_STOP')?.description['en-US']?.[0]?.text,
+    ).toBe('The agent has stopped.');
+  });
+
+  it('answers header-only names from a catalog opened from the cache', async () => {
     await openCatalog(data, { cacheFile });
     const catalog = await openCatalog(data, { cacheFile });
-    appendFileSync(
-      join(data, 'windows-error-names.tsv'),
-      '0x8007FFF1\thresult\tE_ADDED_AFTER_OPEN\twinerror.h\n',
-    );
 
-    expect(catalog.lookup(0x8007fff1)?.names).toEqual(['E_ADDED_AFTER_OPEN']);
+    expect(catalog.lookupName('ERROR_FILE_NOT_FOUND')?.code).toBe('0x80070002');
+    expect(catalog.facilityName(7)).toBe('FACILITY_WIN32');
   });
 });
