@@ -63,7 +63,7 @@ export function readDataFile(dataDir: string, name: string): string {
   }
 }
 
-/** Size and modification time of each file, without reading it. Throws DataError. */
+/** Size, dates and inode of each file, without reading it. Throws DataError. */
 export function stampDataFiles(dataDir: string, names: readonly string[]): FileStamp[] {
   return names.map((name) => {
     try {

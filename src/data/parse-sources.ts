@@ -10,6 +10,7 @@ import { readPage } from '../core/catalog/read-page.js';
 import { readWindowsNames } from '../core/catalog/read-windows-names.js';
 import { readWuCodes } from '../core/catalog/read-wu-codes.js';
 import type { Catalog, WindowsName } from '../core/catalog/types.js';
+import { cachedCatalog } from './cached-catalog.js';
 import {
   COMPONENT_HINTS_FILE,
   CURATED_DIR,
@@ -21,8 +22,7 @@ import {
   WU_CODES_FILE,
   WU_DESCRIPTIONS_FILE,
 } from './data-files.js';
-import { type ParsedSources, readParseCache, writeParseCache } from './parse-cache.js';
-import { windowsNamesLater } from './windows-names-later.js';
+import { type ParsedSources, writeParseCache } from './parse-cache.js';
 
 const SETUP_EXTEND = 'setup-extend';
 
@@ -35,12 +35,8 @@ export function catalogFromFiles(
   names: readonly string[],
   options: { cacheFile?: string } = {},
 ): Catalog {
-  const cached = options.cacheFile ? readParseCache(options.cacheFile, dataDir, names) : undefined;
-  if (cached)
-    return buildCatalog(cached.sources.pages, cached.sources.wuCodes, {
-      ...cached.sources,
-      windowsNames: windowsNamesLater(cached.windowsNamesText),
-    });
+  const cached = options.cacheFile ? cachedCatalog(options.cacheFile, dataDir, names) : undefined;
+  if (cached) return cached;
   const stampedAt = Date.now();
   const stamps = options.cacheFile ? stampDataFiles(dataDir, names) : [];
   const files = readDataFiles(dataDir, [...names]);
