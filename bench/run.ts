@@ -54,7 +54,8 @@ log(
   `intune-err benchmark: ${host.cpu}, ${cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.date}`,
 );
 log(`pinning: ${pinning}`);
-log(`bot started as npm start does: ${startCommand(ROOT).join(' ')}`);
+const botCommand = startCommand(ROOT).join(' ');
+log(`bot started as npm start does: ${botCommand}`);
 
 // Start-up first, before anything else runs in this process (the load generator, which also serves
 // the fake Slack): after the extraction runs and the loads, its own garbage collections delayed the
@@ -69,7 +70,7 @@ if (botBuilt()) {
       formatTable([
         ['app', 'ready ms (median)', 'samples', 'RSS at ready MB'],
         ...[
-          [`bot (${startCommand(ROOT).join(' ')})`, startup.bot] as const,
+          [`bot (${botCommand})`, startup.bot] as const,
           ['minimal Bolt app', startup.minimal] as const,
         ].map(([name, side]) => [name, num(side.readyMs), side.samples.join(' '), num(side.rssAtReadyMB)]),
       ]),
@@ -113,7 +114,7 @@ log(
 
 const results: Results = {
   machine: { ...host, pinning },
-  botCommand: startCommand(ROOT).join(' '),
+  botCommand,
   durationMs: 0,
   extraction,
   ...(startup ? { startup } : {}),
